@@ -1,0 +1,90 @@
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import type { ContentIssue } from '../domain/content-issue';
+
+/** A YAML text parsed with positions, so every problem can name its line and column. */
+export interface YamlSource {
+  file: string;
+  document: Document;
+  /** Lines before the YAML text starts in its file (frontmatter starts after `---`). */
+  lineOffset: number;
+  lineCounter: LineCounter;
+}
+
+export function parseYamlSource(file: string, text: string, lineOffset = 0): YamlSource {
+  const lineCounter = new LineCounter();
+  const document = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  return { file, document, lineOffset, lineCounter };
+}
+
+/** Line and column (1-based) of the value at `path`, or of its nearest existing ancestor. */
+export function locate(
+  source: YamlSource,
+  path: readonly PropertyKey[],
+): { line: number; column: number } | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const node: unknown =
+      depth === 0 ? source.document.contents : source.document.getIn(path.slice(0, depth), true);
+    if (isNode(node) && node.range) {
+      const { line, col } = source.lineCounter.linePos(node.range[0]);
+      return { line: line + source.lineOffset, column: col };
+    }
+  }
+  return undefined;
+}
+
+/** Syntax errors of the YAML text itself, with their positions. */
+export function yamlSyntaxIssues(source: YamlSource): ContentIssue[] {
+  return source.document.errors.map((error) => {
+    const position = error.linePos?.[0];
+    return {
+      file: source.file,
+      field: '(yaml)',
+      message: (error.message.split('\n')[0] ?? error.message).replace(
+        / at line \d+, column \d+:?$/,
+        '',
+      ),
+      line: position ? position.line + source.lineOffset : undefined,
+      column: position?.col,
+    };
+  });
+}
+
+/** A dotted field name such as `check[2].options` for a schema path. */
+export function fieldName(path: readonly PropertyKey[]): string {
+  return (
+    path
+      .map((key, index) =>
+        typeof key === 'number' ? `[${key}]` : `${index === 0 ? '' : '.'}${String(key)}`,
+      )
+      .join('') || '(root)'
+  );
+}
+
+/**
+ * Validate a parsed YAML source against a zod schema. Returns the typed data, or the
+ * problems, each with file, field, line and column.
+ */
+export function validateYaml<S extends z.ZodType>(
+  source: YamlSource,
+  schema: S,
+): { data?: z.infer<S>; issues: ContentIssue[] } {
+  const syntax = yamlSyntaxIssues(source);
+  if (syntax.length > 0) return { issues: syntax };
+  const result = schema.safeParse(source.document.toJS());
+  if (result.success) return { data: result.data, issues: [] };
+  return {
+    issues: result.error.issues.map((issue) => ({
+      file: source.file,
+      field: fieldName(issue.path),
+      message: issue.message,
+      ...locate(source, issue.path),
+    })),
+  };
+}
+
+/** `file:line:column field: message` — the one format every content error is printed in. */
+export function formatIssue(issue: ContentIssue): string {
+  const where = issue.line ? `${issue.file}:${issue.line}:${issue.column ?? 1}` : issue.file;
+  return `${where} ${issue.field}: ${issue.message}`;
+}

@@ -1,0 +1,24 @@
+import { createProgressRecorder, type ProgressRecorder } from './recorder';
+import { createMemoryStore, openIndexedDbStore } from './store';
+
+export * from './records';
+export * from './recorder';
+export type { OutboxEntry, ProgressStore } from './store';
+
+let shared: Promise<ProgressRecorder> | undefined;
+
+/**
+ * The page's one progress recorder, on IndexedDB when the browser allows it and in memory
+ * otherwise (private windows in some browsers): `persistent` tells the UI which.
+ */
+export function getProgressRecorder(): Promise<ProgressRecorder> {
+  shared ??= (async () => {
+    const store = await openIndexedDbStore().catch(() => createMemoryStore());
+    const channel =
+      typeof BroadcastChannel === 'undefined'
+        ? undefined
+        : new BroadcastChannel('casecraft-progress');
+    return createProgressRecorder({ store, channel });
+  })();
+  return shared;
+}

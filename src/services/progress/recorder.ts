@@ -1,0 +1,168 @@
+import { recordProblem, type NewProgressRecord, type ProgressRecord } from './records';
+import type { OutboxEntry, ProgressStore } from './store';
+
+export const EXPORT_FORMAT = 'casecraft-progress';
+export const EXPORT_VERSION = 1;
+
+export interface ProgressExport {
+  format: typeof EXPORT_FORMAT;
+  version: typeof EXPORT_VERSION;
+  exportedAt: string;
+  records: ProgressRecord[];
+}
+
+export interface ImportResult {
+  added: number;
+  /** Records already present (same id): skipped, so importing twice never doubles anything. */
+  duplicates: number;
+  rejected: { index: number; problem: string }[];
+}
+
+export interface ProgressRecorder {
+  /** Stores what the learner did; fills in a UUID and the time unless given. */
+  record(input: NewProgressRecord): Promise<ProgressRecord>;
+  all(): Promise<ProgressRecord[]>;
+  exportProgress(): Promise<ProgressExport>;
+  /** Imports an export file's text; bad records are reported and skipped, the rest kept. */
+  importProgress(text: string): Promise<ImportResult>;
+  /** Deletes every record and the outbox. */
+  reset(): Promise<void>;
+  /** Called after every change (record, import, reset), in this tab and others. */
+  subscribe(listener: () => void): () => void;
+  readonly outbox: Outbox;
+  readonly persistent: boolean;
+}
+
+/** The queue of records not yet on the server; the sync service drains it. */
+export interface Outbox {
+  /** Records due for sending now (not fatal, retry time passed), oldest first. */
+  due(now?: Date): Promise<{ record: ProgressRecord; entry: OutboxEntry }[]>;
+  /** Every entry still waiting, with its error if any (for the UI). */
+  entries(): Promise<OutboxEntry[]>;
+  markSent(ids: readonly string[]): Promise<void>;
+  /** A failed send: retry later with backoff, or keep it as fatal (shown, never retried). */
+  markFailed(id: string, error: string, options: { fatal: boolean; now?: Date }): Promise<void>;
+}
+
+export interface RecorderOptions {
+  store: ProgressStore;
+  now?: () => Date;
+  uuid?: () => string;
+  /** Notifies other tabs; omitted in tests. */
+  channel?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener'>;
+}
+
+/** Retry delay after `attempts` failures: 2s, 4s, 8s … capped at 10 minutes. */
+export function retryDelayMs(attempts: number): number {
+  return Math.min(600_000, 1000 * 2 ** Math.max(1, attempts));
+}
+
+export function createProgressRecorder(options: RecorderOptions): ProgressRecorder {
+  const { store, channel } = options;
+  const now = options.now ?? (() => new Date());
+  const uuid = options.uuid ?? (() => crypto.randomUUID());
+  const listeners = new Set<() => void>();
+  const notify = (broadcast = true) => {
+    listeners.forEach((listener) => listener());
+    if (broadcast) channel?.postMessage('changed');
+  };
+  channel?.addEventListener('message', () => notify(false));
+
+  const outbox: Outbox = {
+    async due(at = now()) {
+      const [entries, records] = await Promise.all([store.outbox(), store.all()]);
+      const waiting = new Map(
+        entries
+          .filter((entry) => !entry.fatal && (!entry.retryAt || entry.retryAt <= at.toISOString()))
+          .map((entry) => [entry.id, entry]),
+      );
+      return records.flatMap((record) => {
+        const entry = waiting.get(record.id);
+        return entry ? [{ record, entry }] : [];
+      });
+    },
+    entries: () => store.outbox(),
+    async markSent(ids) {
+      await store.deleteOutbox(ids);
+      notify();
+    },
+    async markFailed(id, error, { fatal, now: at = now() }) {
+      const entry = (await store.outbox()).find((candidate) => candidate.id === id);
+      if (!entry) return;
+      const attempts = entry.attempts + 1;
+      await store.putOutbox({
+        id,
+        attempts,
+        lastError: error,
+        fatal,
+        ...(fatal
+          ? {}
+          : { retryAt: new Date(at.getTime() + retryDelayMs(attempts)).toISOString() }),
+      });
+      notify();
+    },
+  };
+
+  return {
+    persistent: store.persistent,
+    outbox,
+    async record(input) {
+      const record = {
+        ...input,
+        id: input.id ?? uuid(),
+        at: input.at ?? now().toISOString(),
+      };
+      const problem = recordProblem(record);
+      if (problem) throw new Error(`Cannot record progress: ${problem}`);
+      await store.add(record);
+      notify();
+      return record;
+    },
+    all: () => store.all(),
+    async exportProgress() {
+      return {
+        format: EXPORT_FORMAT,
+        version: EXPORT_VERSION,
+        exportedAt: now().toISOString(),
+        records: await store.all(),
+      };
+    },
+    async importProgress(text) {
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(text);
+      } catch {
+        throw new Error('This file is not JSON. Choose a file exported from Casecraft.');
+      }
+      const file = parsed as Partial<ProgressExport> | null;
+      if (!file || file.format !== EXPORT_FORMAT || !Array.isArray(file.records)) {
+        throw new Error('This file is not a Casecraft progress export.');
+      }
+      if (file.version !== EXPORT_VERSION) {
+        throw new Error(
+          `This export has version ${String(file.version)}; this Casecraft reads version ${EXPORT_VERSION}.`,
+        );
+      }
+      const result: ImportResult = { added: 0, duplicates: 0, rejected: [] };
+      for (const [index, record] of file.records.entries()) {
+        const problem = recordProblem(record);
+        if (problem) {
+          result.rejected.push({ index, problem });
+          continue;
+        }
+        if (await store.add(record)) result.added++;
+        else result.duplicates++;
+      }
+      notify();
+      return result;
+    },
+    async reset() {
+      await store.clear();
+      notify();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

@@ -1,0 +1,33 @@
+import { getCollection, type CollectionEntry } from 'astro:content';
+import type { Skill } from '../domain/skills/skill';
+
+/** Build-time queries over the content collections, shared by the pages. */
+
+export type LessonEntry = CollectionEntry<'lessons'>;
+
+/** Skills in the taxonomy's order (foundations first). */
+export async function getSkills(): Promise<Skill[]> {
+  return (await getCollection('skills')).map((entry) => entry.data);
+}
+
+export async function skillNames(): Promise<Map<string, string>> {
+  return new Map((await getSkills()).map((skill) => [skill.id, skill.name]));
+}
+
+/** Lessons in curriculum order: by the taxonomy's skill order, then `order`. */
+export async function getLessons(): Promise<LessonEntry[]> {
+  const skillOrder = new Map((await getSkills()).map((skill, index) => [skill.id, index]));
+  return (await getCollection('lessons')).sort(
+    (a, b) =>
+      (skillOrder.get(a.data.skill) ?? 99) - (skillOrder.get(b.data.skill) ?? 99) ||
+      a.data.order - b.data.order,
+  );
+}
+
+export function lessonHref(lesson: { id: string }): string {
+  return `/learn/${lesson.id}/`;
+}
+
+export function skillHref(skillId: string): string {
+  return `/learn/${skillId}/`;
+}
