@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ContentIssue } from '../domain/content-issue';
 import {
@@ -5,9 +6,16 @@ import {
   lessonFrontmatterSchema,
   type LessonFrontmatter,
 } from '../domain/lessons/lesson';
+import {
+  analyseScenario,
+  type AnalysisContext,
+  type IssuePath,
+  type ScenarioAnalysis,
+} from '../domain/scenario/analysis';
+import { scenarioSchema, type PublishedScenario } from '../domain/scenario/schema';
 import { skillTaxonomySchema, type Skill } from '../domain/skills/skill';
 import { listFiles, readText, splitFrontmatter } from './content-files';
-import { locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source';
+import { fieldName, locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source';
 
 /** Where content lives, relative to the repository root. */
 export const CONTENT_PATHS = {
@@ -87,4 +95,94 @@ export function loadLessons(
     issues.push({ ...issue, ...(source ? locate(source, [issue.field]) : {}) });
   }
   return { lessons, issues };
+}
+
+export interface LoadedScenario {
+  file: string;
+  scenario: PublishedScenario;
+  analysis: ScenarioAnalysis;
+}
+
+/** A scenario's content version: a short hash of its canonical data, so any edit makes a new version. */
+export function contentVersion(data: unknown): string {
+  return createHash('sha256').update(canonicalJson(data)).digest('hex').slice(0, 16);
+}
+
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    return `{${Object.keys(value)
+      .sort()
+      .map(
+        (key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`,
+      )
+      .join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/**
+ * Loads and validates every `scenarios/<setting>/<id>.yaml`: schema (with line and column),
+ * references, and the state-space analysis. Scenarios with errors are still returned with
+ * their analysis so reports can show them; `publishable` filters them out.
+ */
+export function loadScenarios(
+  root: string,
+  context: AnalysisContext,
+): { scenarios: LoadedScenario[]; issues: ContentIssue[] } {
+  const scenarios: LoadedScenario[] = [];
+  const issues: ContentIssue[] = [];
+  const schema = scenarioSchema();
+  const seen = new Map<string, string>();
+  for (const relativePath of listFiles(join(root, CONTENT_PATHS.scenarios), ['.yaml', '.yml'])) {
+    const file = `${CONTENT_PATHS.scenarios}/${relativePath}`;
+    const source = parseYamlSource(file, readText(join(root, file)));
+    const result = validateYaml(source, schema);
+    issues.push(...result.issues);
+    if (!result.data) continue;
+    const scenario = result.data;
+    const [folder, name] = relativePath.replace(/\.ya?ml$/, '').split('/');
+    const at = (path: IssuePath) => locate(source, path);
+    if (name !== scenario.id) {
+      issues.push({
+        file,
+        field: 'id',
+        message: `id "${scenario.id}" must match the file name "${name ?? ''}"`,
+        ...at(['id']),
+      });
+    }
+    if (folder !== scenario.setting) {
+      issues.push({
+        file,
+        field: 'setting',
+        message: `setting "${scenario.setting}" must match the folder "${folder ?? ''}"`,
+        ...at(['setting']),
+      });
+    }
+    const other = seen.get(scenario.id);
+    if (other)
+      issues.push({
+        file,
+        field: 'id',
+        message: `id "${scenario.id}" is also used by ${other}`,
+        ...at(['id']),
+      });
+    seen.set(scenario.id, file);
+    const analysis = analyseScenario(scenario, context);
+    for (const issue of analysis.issues) {
+      issues.push({
+        file,
+        field: fieldName(issue.path),
+        message: issue.message,
+        severity: issue.severity,
+        ...at(issue.path),
+      });
+    }
+    scenarios.push({
+      file,
+      scenario: { ...scenario, version: contentVersion(source.document.toJS()) },
+      analysis,
+    });
+  }
+  return { scenarios, issues };
 }
