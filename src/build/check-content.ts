@@ -69,9 +69,31 @@ export function checkAllContent(root: string): ContentReport {
         .map((issue) => issue.message),
     };
   });
+  // Files that failed the schema have no analysis, but still get an entry with their errors.
+  const unreadable = [...new Set(content.issues.map((issue) => issue.file))]
+    .filter(
+      (file) => file.startsWith('scenarios/') && !scenarios.some((entry) => entry.file === file),
+    )
+    .map((file): ScenarioReport => ({
+      id: file.replace(/^.*\//, '').replace(/\.ya?ml$/, ''),
+      file,
+      version: '',
+      nodes: 0,
+      decisionPoints: 0,
+      endings: { good: 0, mixed: 0, poor: 0 },
+      states: 0,
+      paths: { count: 0, capped: false },
+      shortestPath: 0,
+      longestPath: 0,
+      evidence: {},
+      errors: content.issues
+        .filter((issue) => issue.file === file)
+        .map((issue) => `${issue.field}: ${issue.message}`),
+      warnings: [],
+    }));
   return {
     issues: content.issues,
     summary: `${content.lessons.length} lessons, ${content.scenarios.length} scenarios`,
-    scenarios,
+    scenarios: [...scenarios, ...unreadable].sort((a, b) => a.file.localeCompare(b.file)),
   };
 }

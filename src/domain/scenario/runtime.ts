@@ -65,10 +65,7 @@ export function settle(
       (candidate) => !candidate.when || evaluateCondition(candidate.when, vars),
     );
     if (!route)
-      throw new ScenarioRuntimeError(
-        `no route of "${current}" matches ${describeVariables(vars)}`,
-        current,
-      );
+      throw new ScenarioRuntimeError(`no route matches when ${describeVariables(vars)}`, current);
     current = route.next;
   }
 }
