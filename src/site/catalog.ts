@@ -31,3 +31,22 @@ export function lessonHref(lesson: { id: string }): string {
 export function skillHref(skillId: string): string {
   return `/learn/${skillId}/`;
 }
+
+export type ScenarioEntry = CollectionEntry<'scenarios'>;
+
+/** Published scenarios, by setting then difficulty then title. */
+export async function getScenarios(): Promise<ScenarioEntry['data'][]> {
+  const order = { introductory: 0, intermediate: 1, advanced: 2 } as const;
+  return (await getCollection('scenarios'))
+    .map((entry) => entry.data)
+    .sort(
+      (a, b) =>
+        a.setting.localeCompare(b.setting) ||
+        order[a.difficulty] - order[b.difficulty] ||
+        a.title.localeCompare(b.title),
+    );
+}
+
+export function scenarioHref(scenario: { id: string }): string {
+  return `/practice/${scenario.id}/`;
+}

@@ -425,3 +425,6 @@ export function analyseScenario(scenario: Scenario, context: AnalysisContext): S
   analysis.evidence = evidence.get(explored.startKey)!;
   return analysis;
 }
+
+/** The measures of an analysis without its issues: what pages and reports show. */
+export type ScenarioMeasures = Omit<ScenarioAnalysis, 'issues'>;

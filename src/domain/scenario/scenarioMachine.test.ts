@@ -144,7 +144,7 @@ describe('scenario machine', () => {
       serializeState: (snapshot) => JSON.stringify([snapshot.value, snapshot.context.vars]),
     });
     const endings = new Set(
-      paths.filter((path) => path.state.hasTag(ENDING_TAG)).map((path) => String(path.state.value)),
+      paths.filter((path) => path.state.hasTag(ENDING_TAG)).map((path) => currentNode(path.state)),
     );
     const authored = Object.entries(scenario.nodes)
       .filter(([, node]) => node.ending)
