@@ -8,6 +8,13 @@ export interface ScoringConfig {
   /** Beta prior pseudo-counts: weak, centred on 0.5. */
   priorAlpha: number;
   priorBeta: number;
+  /**
+   * Dispersion φ of scores relative to Bernoulli trials: α = α0 + S⁺/φ, β = β0 + S⁻/φ.
+   * Graded choices (a middle option scores 0.4) vary less than pass/fail answers, so a
+   * unit of weight carries more information than one Bernoulli trial; φ < 1 says so.
+   * Set from the validation suite (see scripts/validate-scoring.ts); 1 is the plain model.
+   */
+  dispersion: number;
   /** Source weights r. */
   weights: { assessment: number; practice: number; check: number };
   /** Cap on a skill's total weight within one run (scenario attempt, or one check item). */
@@ -35,6 +42,7 @@ export const SCORING_CONFIG: ScoringConfig = {
   halfLifeDays: 180,
   priorAlpha: 1,
   priorBeta: 1,
+  dispersion: 0.5,
   weights: { assessment: 1, practice: 0.5, check: 0.5 },
   runCap: 3,
   minEvidence: 6,

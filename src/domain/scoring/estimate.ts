@@ -51,24 +51,27 @@ export function statusFor(
   return 'developing';
 }
 
-/** Weighted least-squares slope of score on time, from the six additive sums. */
+/**
+ * Weighted least-squares slope of score on time, from the six additive sums and the count
+ * of evidence units (weights are precision weights: σ² = Σw·r² / (n − 2)).
+ */
 export function trendFrom(totals: SkillTotals, config: ScoringConfig): SkillTrend {
-  const { W, Wt, Wy, Wtt, Wty, Wyy } = totals;
+  const { W, Wt, Wy, Wtt, Wty, Wyy, events } = totals;
   const unknown: SkillTrend = {
     slopePer30Days: 0,
     standardErrorPer30Days: Number.POSITIVE_INFINITY,
     direction: 'unknown',
   };
-  if (W <= 2) return unknown;
+  if (events <= 2 || W <= 0) return unknown;
   const Stt = Wtt - (Wt * Wt) / W;
   const Sty = Wty - (Wt * Wy) / W;
   const Syy = Wyy - (Wy * Wy) / W;
-  // Evidence spread over less than a day cannot show a trend.
+  // Evidence spread over less than about a day cannot show a trend.
   if (Stt / W < 1) return unknown;
   const slope = Sty / Stt;
   const residual = Math.max(0, Syy - slope * Sty);
-  const se = Math.sqrt(residual / (W - 2) / Stt);
-  const significant = Math.abs(slope) >= config.trendZ * se && se > 0;
+  const se = Math.sqrt(residual / (events - 2) / Stt);
+  const significant = se > 0 && Math.abs(slope) >= config.trendZ * se;
   return {
     slopePer30Days: slope * 30,
     standardErrorPer30Days: se * 30,
@@ -82,8 +85,8 @@ export function estimateSkill(
   target: number,
   config: ScoringConfig,
 ): SkillEstimate {
-  const alpha = config.priorAlpha + totals.sPlus;
-  const beta = config.priorBeta + totals.sMinus;
+  const alpha = config.priorAlpha + totals.sPlus / config.dispersion;
+  const beta = config.priorBeta + totals.sMinus / config.dispersion;
   const mean = alpha / (alpha + beta);
   const sd = Math.sqrt((mean * (1 - mean)) / (alpha + beta + 1));
   const tail = (1 - config.intervalMass) / 2;

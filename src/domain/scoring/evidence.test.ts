@@ -151,7 +151,7 @@ describe('extractEvidence', () => {
   });
 
   it('infers runs when records carry no attempt id', () => {
-    const records = ['a/good', 'b/x', 'a/bad', 'b/x'].map((step, index) => {
+    const records = ['a/good', 'b/x', 'a/bad', 'b/x'].map((step, index): ActivityRecord => {
       const [nodeId, choiceId] = step.split('/') as [string, string];
       return {
         kind: 'choice',
@@ -169,7 +169,7 @@ describe('extractEvidence', () => {
   });
 
   it('shares one answer’s weight between repeated answers to the same check item', () => {
-    const records = ['a', 'b'].map((optionId, index) => ({
+    const records = ['a', 'b'].map((optionId, index): ActivityRecord => ({
       kind: 'check',
       id: `c${index}`,
       at: '2026-01-02T00:00:00Z',

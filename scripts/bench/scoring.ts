@@ -1,0 +1,80 @@
+import { loadAllContent } from '../../src/build/check-content';
+import { loadSkills } from '../../src/build/content';
+import {
+  availableChoices,
+  choose,
+  isEnding,
+  startPosition,
+} from '../../src/domain/scenario/runtime';
+import type { PublishedScenario } from '../../src/domain/scenario/schema';
+import { seededRandom } from '../../src/domain/scenario/shuffle';
+import { SCORING_CONFIG } from '../../src/domain/scoring/config';
+import { scoringContentFrom } from '../../src/domain/scoring/content';
+import { extractEvidence, type ActivityRecord } from '../../src/domain/scoring/evidence';
+import { accumulate, scoreLearner } from '../../src/domain/scoring/profile';
+import { measuredSkills } from '../../src/domain/skills/skill';
+
+/** Random complete play-throughs of real scenarios, as choice records, until `count` records exist. */
+export function simulatedRecords(
+  scenarios: readonly PublishedScenario[],
+  count: number,
+  seed = 1,
+): ActivityRecord[] {
+  const random = seededRandom(seed);
+  const records: ActivityRecord[] = [];
+  let time = Date.UTC(2026, 0, 1);
+  let attempt = 0;
+  while (records.length < count) {
+    const scenario = scenarios[Math.floor(random() * scenarios.length)]!;
+    const attemptId = `00000000-0000-4000-8000-${String(attempt++).padStart(12, '0')}`;
+    let position = startPosition(scenario).position;
+    while (!isEnding(scenario, position) && records.length < count) {
+      const offered = availableChoices(scenario, position);
+      const choice = offered[Math.floor(random() * offered.length)]!;
+      records.push({
+        kind: 'choice',
+        id: `${attemptId}-${records.length}`,
+        at: new Date((time += 60_000)).toISOString(),
+        attemptId,
+        scenarioId: scenario.id,
+        version: scenario.version,
+        nodeId: position.node,
+        choiceId: choice.id,
+        mode: 'assessment',
+      });
+      position = choose(scenario, position, choice.id).position;
+    }
+  }
+  return records;
+}
+
+const time = (run: () => void, repeat = 3) => {
+  const samples: number[] = [];
+  for (let index = 0; index < repeat; index++) {
+    const started = performance.now();
+    run();
+    samples.push(performance.now() - started);
+  }
+  return Math.min(...samples);
+};
+
+export function benchScoring(): string[] {
+  const root = process.cwd();
+  const content = loadAllContent(root);
+  const scenarios = content.scenarios.map((entry) => entry.scenario);
+  const skills = measuredSkills(loadSkills(root).skills).map((skill) => skill.id);
+  const scoring = scoringContentFrom({
+    scenarios,
+    lessons: content.lessons.map((lesson) => ({ id: lesson.id, check: lesson.frontmatter.check })),
+  });
+  const records = simulatedRecords(scenarios, 100_000);
+  const extraction = extractEvidence(records, scoring, SCORING_CONFIG);
+  const evidence = extraction.evidence;
+  const accumulateMs = time(() => accumulate(evidence));
+  const profileMs = time(() => scoreLearner(records, scoring, { skills }), 2);
+  return [
+    `scoring: ${scenarios.length} scenarios, ${records.length.toLocaleString('en')} choice records → ${evidence.length.toLocaleString('en')} evidence events`,
+    `scoring: evidence events accumulated per second (one process): ${Math.round(evidence.length / (accumulateMs / 1000)).toLocaleString('en')}`,
+    `scoring: full profile from 100,000 choice records (replay + evidence + statistics + estimates): ${profileMs.toFixed(0)} ms`,
+  ];
+}
