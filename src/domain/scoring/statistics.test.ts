@@ -167,8 +167,8 @@ describe('skill estimate', () => {
       status: 'gap',
       level: 'novice',
     });
-    // Exact 80% interval of Beta(1 + 38, 1 + 2).
-    expect(meets.alpha).toBeCloseTo(39, 9);
+    // Beta(1 + S⁺/φ, 1 + S⁻/φ) with S⁺ = 40 × 0.95.
+    expect(meets.alpha).toBeCloseTo(1 + 38 / config.dispersion, 9);
     expect(meets.interval[0]).toBeLessThan(meets.mean);
   });
 
