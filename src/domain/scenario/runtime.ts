@@ -1,5 +1,5 @@
 import { evaluateCondition } from './condition';
-import type { Choice, Scenario, ScenarioLine, ScenarioNode } from './schema';
+import type { Choice, Scenario, ScenarioCore, ScenarioLine, ScenarioNode } from './schema';
 
 /**
  * The meaning of a scenario, as pure functions: where play stands (a decision point or an
@@ -31,13 +31,13 @@ export class ScenarioRuntimeError extends Error {
   }
 }
 
-export function initialVariables(scenario: Scenario): Record<string, number> {
+export function initialVariables(scenario: ScenarioCore): Record<string, number> {
   return Object.fromEntries(
     Object.entries(scenario.variables).map(([name, variable]) => [name, variable.initial]),
   );
 }
 
-export function nodeAt(scenario: Scenario, id: string): ScenarioNode {
+export function nodeAt(scenario: ScenarioCore, id: string): ScenarioNode {
   const node = scenario.nodes[id];
   if (!node) throw new ScenarioRuntimeError(`no node "${id}"`, id);
   return node;
@@ -45,7 +45,7 @@ export function nodeAt(scenario: Scenario, id: string): ScenarioNode {
 
 /** Follows routes from `nodeId` until a decision point or an ending. `passed` lists the route nodes. */
 export function settle(
-  scenario: Scenario,
+  scenario: ScenarioCore,
   nodeId: string,
   vars: Variables,
 ): { position: Position; passed: string[] } {
@@ -70,23 +70,23 @@ export function settle(
   }
 }
 
-export function startPosition(scenario: Scenario): { position: Position; passed: string[] } {
+export function startPosition(scenario: ScenarioCore): { position: Position; passed: string[] } {
   return settle(scenario, scenario.start, initialVariables(scenario));
 }
 
-export function isEnding(scenario: Scenario, position: Position): boolean {
+export function isEnding(scenario: ScenarioCore, position: Position): boolean {
   return nodeAt(scenario, position.node).ending !== undefined;
 }
 
 /** The choices on offer at a decision point, in authored order (the player shuffles them). */
-export function availableChoices(scenario: Scenario, position: Position): Choice[] {
+export function availableChoices(scenario: ScenarioCore, position: Position): Choice[] {
   const choices = nodeAt(scenario, position.node).choices ?? [];
   return choices.filter((choice) => !choice.when || evaluateCondition(choice.when, position.vars));
 }
 
 /** Applies a choice's effects, each variable clamped to its bounds. */
 export function applyEffects(
-  scenario: Scenario,
+  scenario: ScenarioCore,
   vars: Variables,
   effects: Readonly<Record<string, number>>,
 ): Variables {
@@ -101,7 +101,7 @@ export function applyEffects(
 
 /** Takes one choice at a decision point; throws when it is not on offer there. */
 export function choose(
-  scenario: Scenario,
+  scenario: ScenarioCore,
   position: Position,
   choiceId: string,
 ): { position: Position; passed: string[]; choice: Choice } {
@@ -131,7 +131,7 @@ export interface ReplayedStep {
 
 /** Replays a list of decisions from the start; throws at the first one that is not possible. */
 export function replay(
-  scenario: Scenario,
+  scenario: ScenarioCore,
   steps: readonly Step[],
 ): { position: Position; steps: ReplayedStep[]; startPassed: string[] } {
   const start = startPosition(scenario);
@@ -160,7 +160,11 @@ export function replay(
 }
 
 /** The lines of a node that show with these variables. */
-export function visibleLines(scenario: Scenario, nodeId: string, vars: Variables): ScenarioLine[] {
+export function visibleLines(
+  scenario: ScenarioCore,
+  nodeId: string,
+  vars: Variables,
+): ScenarioLine[] {
   return nodeAt(scenario, nodeId).lines.filter(
     (line) => !line.when || evaluateCondition(line.when, vars),
   );

@@ -233,6 +233,9 @@ export type ScenarioVariable = z.infer<ReturnType<typeof variableSchema>>;
 export type Persona = z.infer<ReturnType<typeof personaSchema>>;
 export type Scenario = z.infer<ReturnType<typeof scenarioSchema>>;
 
+/** What play and scoring need of a scenario: its state, nodes and choices (no persona, no prose around). */
+export type ScenarioCore = Pick<Scenario, 'id' | 'start' | 'variables' | 'nodes'>;
+
 /** A scenario as published: the validated file plus its content version hash. */
 export interface PublishedScenario extends Scenario {
   version: string;
@@ -240,4 +243,34 @@ export interface PublishedScenario extends Scenario {
 
 export function nodeKind(node: ScenarioNode): 'decision' | 'route' | 'ending' {
   return node.choices ? 'decision' : node.routes ? 'route' : 'ending';
+}
+
+/** A scenario for scoring in the browser: its core plus title and version, without the prose. */
+export interface ScoringScenario extends ScenarioCore {
+  title: string;
+  version: string;
+  focusSkills: string[];
+}
+
+export function scoringScenario(scenario: PublishedScenario): ScoringScenario {
+  const nodes: Scenario['nodes'] = {};
+  for (const [id, node] of Object.entries(scenario.nodes)) {
+    nodes[id] = {
+      lines: [],
+      ...(node.choices
+        ? { choices: node.choices.map((choice) => ({ ...choice, feedback: '' })) }
+        : {}),
+      ...(node.routes ? { routes: node.routes } : {}),
+      ...(node.ending ? { ending: { ...node.ending, summary: '' } } : {}),
+    };
+  }
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    version: scenario.version,
+    focusSkills: scenario.focusSkills,
+    start: scenario.start,
+    variables: scenario.variables,
+    nodes,
+  };
 }

@@ -1,5 +1,4 @@
-import type { CheckItem } from '../lessons/lesson';
-import type { PublishedScenario } from '../scenario/schema';
+import type { ScenarioCore } from '../scenario/schema';
 import type { ScoringContent } from './evidence';
 
 /**
@@ -8,8 +7,15 @@ import type { ScoringContent } from './evidence';
  * recorded steps still replay in it (records that no longer replay are reported).
  */
 export function scoringContentFrom(content: {
-  scenarios: readonly PublishedScenario[];
-  lessons: readonly { id: string; check: readonly Pick<CheckItem, 'id' | 'skill' | 'options'>[] }[];
+  scenarios: readonly ScenarioCore[];
+  lessons: readonly {
+    id: string;
+    check: readonly {
+      id: string;
+      skill: string;
+      options: readonly { id: string; correct: boolean }[];
+    }[];
+  }[];
 }): ScoringContent {
   const scenarios = new Map(content.scenarios.map((scenario) => [scenario.id, scenario]));
   const items = new Map(

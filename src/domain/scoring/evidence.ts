@@ -6,7 +6,7 @@ import {
   ScenarioRuntimeError,
   type Position,
 } from '../scenario/runtime';
-import type { Choice, FlagKind, Scenario } from '../scenario/schema';
+import type { Choice, FlagKind, ScenarioCore } from '../scenario/schema';
 import type { ScoringConfig } from './config';
 import type { EvidenceUnit } from './statistics';
 
@@ -38,7 +38,7 @@ export type ActivityRecord =
 /** The published content the engine resolves records against. */
 export interface ScoringContent {
   /** The scenario at that version, or the current one if the version is unknown or omitted. */
-  scenario(id: string, version?: string): Scenario | undefined;
+  scenario(id: string, version?: string): ScenarioCore | undefined;
   checkItem(
     lessonId: string,
     itemId: string,
@@ -190,7 +190,11 @@ export function groupRuns(
   return [...runs.values()];
 }
 
-function tryChoose(scenario: Scenario, position: Position, choiceId: string): Position | undefined {
+function tryChoose(
+  scenario: ScenarioCore,
+  position: Position,
+  choiceId: string,
+): Position | undefined {
   try {
     return choose(scenario, position, choiceId).position;
   } catch {

@@ -1,4 +1,4 @@
-import type { Scenario } from '../scenario/schema';
+import type { ScenarioCore } from '../scenario/schema';
 import { SCORING_CONFIG, type ScoringConfig } from './config';
 import type { SkillEstimate } from './estimate';
 
@@ -68,7 +68,7 @@ export function reasonFor(estimate: SkillEstimate, name: string): string {
  * decision's strength for the skill times the typical number of decisions, capped per run.
  */
 export function evidenceCapacity(
-  scenario: Scenario,
+  scenario: ScenarioCore,
   typicalDecisions: number,
   config: ScoringConfig = SCORING_CONFIG,
 ): Record<string, number> {

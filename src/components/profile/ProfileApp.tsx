@@ -1,0 +1,172 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  getProgressRecorder,
+  type ProgressRecord,
+  type ProgressRecorder,
+} from '../../services/progress';
+import { buildProfileView } from '../../services/learner-profile';
+import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
+import type { ActivityRecord } from '../../domain/scoring/evidence';
+import { EvidenceLog } from './EvidenceLog';
+import { ProgressFileControls } from './ProgressFileControls';
+import { Recommendations } from './Recommendations';
+import { SelfAssessment } from './SelfAssessment';
+import { SkillOverview } from './SkillOverview';
+import { SkillTrends } from './SkillTrends';
+import { FlagList } from './FlagList';
+import './profile.css';
+
+export interface ProfileAppProps {
+  firstLesson: { href: string; title: string };
+  firstScenario?: { href: string; title: string };
+  /** Targets per skill (an organisation's); default targets otherwise. */
+  targets?: Record<string, number>;
+  /** Evidence recorded elsewhere (e.g. a supervisor's observations), merged in. */
+  extraActivity?: ActivityRecord[];
+  heading?: string;
+}
+
+type Load =
+  | { state: 'loading' }
+  | { state: 'error'; message: string }
+  | {
+      state: 'ready';
+      catalogue: ScoringCatalogue;
+      recorder: ProgressRecorder;
+      records: ProgressRecord[];
+    };
+
+/** The learner's skill profile, computed in the browser from their own recorded progress. */
+export default function ProfileApp({
+  firstLesson,
+  firstScenario,
+  targets,
+  extraActivity,
+  heading,
+}: ProfileAppProps) {
+  const [load, setLoad] = useState<Load>({ state: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let cancelled = false;
+    let unsubscribe = () => {};
+    Promise.all([loadScoringCatalogue(), getProgressRecorder()])
+      .then(async ([catalogue, recorder]) => {
+        const refresh = async () => {
+          const records = await recorder.all();
+          if (!cancelled) setLoad({ state: 'ready', catalogue, recorder, records });
+        };
+        unsubscribe = recorder.subscribe(() => void refresh());
+        await refresh();
+      })
+      .catch((error: unknown) => {
+        if (!cancelled)
+          setLoad({
+            state: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          });
+      });
+    return () => {
+      cancelled = true;
+      unsubscribe();
+    };
+  }, [attempt]);
+
+  const view = useMemo(
+    () =>
+      load.state === 'ready'
+        ? buildProfileView(load.records, load.catalogue, { targets, extra: extraActivity })
+        : undefined,
+    [load, targets, extraActivity],
+  );
+
+  const rate = useCallback(
+    (skillId: string, rating: number) => {
+      if (load.state !== 'ready') return;
+      void load.recorder.record({ kind: 'self-rating', skillId, rating });
+    },
+    [load],
+  );
+
+  if (load.state === 'loading') {
+    return (
+      <p className="profile-status" role="status">
+        Loading your profile…
+      </p>
+    );
+  }
+  if (load.state === 'error') {
+    return (
+      <div className="profile-status card" role="alert">
+        <p>Your profile could not be loaded: {load.message}.</p>
+        <button type="button" onClick={() => setAttempt((count) => count + 1)}>
+          Try again
+        </button>
+      </div>
+    );
+  }
+  if (!view) return null;
+
+  const { catalogue, recorder } = load;
+  const skillNames = Object.fromEntries(catalogue.skills.map((skill) => [skill.id, skill.name]));
+  const hasEvidence = view.profile.evidence.length > 0;
+
+  return (
+    <div className="profile-app">
+      {heading && <h2>{heading}</h2>}
+      {!recorder.persistent && (
+        <p className="notice" role="status">
+          This browser is not letting Casecraft keep your progress after you close the page (private
+          browsing, perhaps). Export your progress before you leave.
+        </p>
+      )}
+      {!hasEvidence ? (
+        <section className="empty-profile card" aria-labelledby="empty-heading">
+          <h2 id="empty-heading">Your profile fills in as you practise</h2>
+          <p>
+            Every knowledge-check answer and every scenario choice is evidence about your skills.
+            Casecraft needs about six pieces of evidence on a skill before it says anything about it
+            — until then it shows “not enough evidence yet”, never a low score.
+          </p>
+          <p className="actions">
+            <a className="button" href={firstLesson.href}>
+              Start with “{firstLesson.title}”
+            </a>
+            {firstScenario && (
+              <a className="button secondary" href={firstScenario.href}>
+                Or try “{firstScenario.title}”
+              </a>
+            )}
+          </p>
+        </section>
+      ) : (
+        <>
+          <SkillOverview
+            estimates={view.profile.skills}
+            skillNames={skillNames}
+            selfRatings={view.selfRatings}
+          />
+          <Recommendations recommendations={view.recommendations} skillNames={skillNames} />
+          <SkillTrends
+            history={view.history}
+            estimates={view.profile.skills}
+            skillNames={skillNames}
+          />
+          <FlagList flags={view.profile.flags} scenarios={catalogue.scenarios} />
+          <EvidenceLog
+            evidence={view.profile.evidence}
+            catalogue={catalogue}
+            skillNames={skillNames}
+          />
+        </>
+      )}
+      <SelfAssessment
+        skills={catalogue.skills}
+        ratings={view.selfRatings}
+        estimates={view.profile.skills}
+        onRate={rate}
+      />
+      <ProgressFileControls recorder={recorder} recordCount={view.recordCount} />
+    </div>
+  );
+}

@@ -1,0 +1,119 @@
+import { useId, useRef, useState, type ChangeEvent } from 'react';
+import type { ProgressRecorder } from '../../services/progress';
+
+type Message = { kind: 'ok' | 'error'; text: string } | undefined;
+
+/** Export and import one's own progress as a JSON file; reset with confirmation. */
+export function ProgressFileControls({
+  recorder,
+  recordCount,
+}: {
+  recorder: ProgressRecorder;
+  recordCount: number;
+}) {
+  const id = useId();
+  const [message, setMessage] = useState<Message>();
+  const [confirming, setConfirming] = useState(false);
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  const resetRef = useRef<HTMLButtonElement>(null);
+
+  const exportFile = async () => {
+    const data = await recorder.exportProgress();
+    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(blob);
+    link.download = `casecraft-progress-${data.exportedAt.slice(0, 10)}.json`;
+    link.click();
+    URL.revokeObjectURL(link.href);
+    setMessage({ kind: 'ok', text: `Exported ${data.records.length} records.` });
+  };
+
+  const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0];
+    event.target.value = '';
+    if (!file) return;
+    try {
+      const result = await recorder.importProgress(await file.text());
+      const parts = [`Imported ${result.added} new records`];
+      if (result.duplicates) parts.push(`${result.duplicates} were already here`);
+      if (result.rejected.length)
+        parts.push(
+          `${result.rejected.length} could not be read (first: record ${result.rejected[0]!.index + 1}, ${result.rejected[0]!.problem})`,
+        );
+      setMessage({ kind: result.rejected.length ? 'error' : 'ok', text: `${parts.join('; ')}.` });
+    } catch (error) {
+      setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="progress-file">
+      <h2 id={`${id}-heading`}>Your progress data</h2>
+      <p>
+        {recordCount} records are stored in this browser. Export them to keep a copy or move to
+        another browser; importing never duplicates what is already here.
+      </p>
+      <div className="actions">
+        <button type="button" onClick={() => void exportFile()} disabled={recordCount === 0}>
+          Export progress
+        </button>
+        <input
+          id={`${id}-import`}
+          className="visually-hidden"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => void importFile(event)}
+        />
+        <label className="button secondary file-label" htmlFor={`${id}-import`}>
+          Import progress…
+        </label>
+        <button
+          ref={resetRef}
+          type="button"
+          className="secondary"
+          onClick={() => {
+            setConfirming(true);
+            requestAnimationFrame(() => confirmRef.current?.focus());
+          }}
+          disabled={recordCount === 0}
+        >
+          Reset…
+        </button>
+      </div>
+      {confirming && (
+        <div className="confirm card" role="alertdialog" aria-labelledby={`${id}-confirm`}>
+          <p id={`${id}-confirm`}>
+            Delete all {recordCount} records from this browser? This cannot be undone. Export first
+            if you may want them back.
+          </p>
+          <button
+            ref={confirmRef}
+            type="button"
+            className="danger"
+            onClick={() => {
+              void recorder.reset().then(() => {
+                setConfirming(false);
+                setMessage({ kind: 'ok', text: 'Your progress in this browser was deleted.' });
+              });
+            }}
+          >
+            Yes, delete my progress
+          </button>{' '}
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => {
+              setConfirming(false);
+              resetRef.current?.focus();
+            }}
+          >
+            Cancel
+          </button>
+        </div>
+      )}
+      <p role="status" className={message?.kind === 'error' ? 'error' : 'muted'}>
+        {message?.text}
+      </p>
+    </section>
+  );
+}
