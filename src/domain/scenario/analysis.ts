@@ -6,6 +6,7 @@ import {
   isEnding,
   ScenarioRuntimeError,
   startPosition,
+  stateKey,
   type Position,
 } from './runtime';
 import {
@@ -15,6 +16,7 @@ import {
   nodeKind,
   type EndingKind,
   type Scenario,
+  type ScenarioCore,
 } from './schema';
 
 export type IssuePath = (string | number)[];
@@ -60,10 +62,8 @@ export interface AnalysisContext {
 export const PATH_CAP = 1_000_000;
 export const STATE_CAP = 200_000;
 
-const positionKey = (scenario: Scenario, position: Position) =>
-  `${position.node}|${Object.keys(scenario.variables)
-    .map((name) => position.vars[name])
-    .join(',')}`;
+const positionKey = (scenario: ScenarioCore, position: Position) =>
+  `${position.node}|${stateKey(scenario, position.vars)}`;
 
 /** Skills at stake at a decision point: every skill any of its choices codes. */
 export function skillsAtStake(choices: readonly { evidence: Record<string, unknown> }[]): string[] {
@@ -192,7 +192,8 @@ function checkReferences(scenario: Scenario, context: AnalysisContext): Scenario
   return issues;
 }
 
-interface Explored {
+/** The reachable state graph: positions by key, the choices on offer from each and where they lead. */
+export interface Explored {
   positions: Map<string, Position>;
   edges: Map<string, { choice: string; to: string }[]>;
   startKey: string;
@@ -200,7 +201,7 @@ interface Explored {
 }
 
 /** Walks every reachable (node, variables) position; reports dead ends, unreached nodes and choices. */
-function explore(scenario: Scenario): Explored | { issues: ScenarioIssue[] } {
+export function exploreStates(scenario: ScenarioCore): Explored | { issues: ScenarioIssue[] } {
   const issues: ScenarioIssue[] = [];
   let start: Position;
   const reachedNodes = new Set<string>();
@@ -354,7 +355,7 @@ export function analyseScenario(scenario: Scenario, context: AnalysisContext): S
   ) {
     return analysis;
   }
-  const explored = explore(scenario);
+  const explored = exploreStates(scenario);
   analysis.issues.push(...explored.issues);
   if (!('positions' in explored)) return analysis;
   analysis.states = explored.positions.size;

@@ -31,6 +31,13 @@ export class ScenarioRuntimeError extends Error {
   }
 }
 
+/** Canonical text of a state: `trust=2,distress=1`, variables in declaration order. */
+export function stateKey(scenario: ScenarioCore, vars: Variables): string {
+  return Object.keys(scenario.variables)
+    .map((name) => `${name}=${vars[name] ?? scenario.variables[name]!.initial}`)
+    .join(',');
+}
+
 export function initialVariables(scenario: ScenarioCore): Record<string, number> {
   return Object.fromEntries(
     Object.entries(scenario.variables).map(([name, variable]) => [name, variable.initial]),
