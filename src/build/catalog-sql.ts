@@ -11,18 +11,20 @@ import type { LoadedLesson } from './content';
  * immutable, so records made against an old version keep resolving) and marked current.
  */
 
-const literal = (value: unknown): string => {
+type Cell = string | number | boolean | null | undefined | readonly string[];
+
+const literal = (value: Cell): string => {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : 'null';
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (Array.isArray(value)) return `array[${value.map(literal).join(', ')}]::text[]`;
-  return `'${String(value).replace(/'/g, "''")}'`;
+  if (typeof value !== 'string') return `array[${value.map(literal).join(', ')}]::text[]`;
+  return `'${value.replace(/'/g, "''")}'`;
 };
 
 function insert(
   table: string,
   columns: readonly string[],
-  rows: readonly unknown[][],
+  rows: readonly Cell[][],
   conflict: string,
 ): string[] {
   const statements: string[] = [];
@@ -52,8 +54,8 @@ export function scenarioCatalogRows(scenario: PublishedScenario) {
       `scenario ${scenario.id} cannot be explored: ${explored.issues[0]?.message ?? ''}`,
     );
   const start = startPosition(scenario).position;
-  const transitions: unknown[][] = [];
-  const evidence = new Map<string, unknown[]>();
+  const transitions: Cell[][] = [];
+  const evidence = new Map<string, Cell[]>();
   for (const position of explored.positions.values()) {
     const offered = availableChoices(scenario, position);
     if (offered.length === 0) continue;
@@ -94,8 +96,8 @@ export function scenarioCatalogRows(scenario: PublishedScenario) {
       }
     }
   }
-  const choices: unknown[][] = [];
-  const endings: unknown[][] = [];
+  const choices: Cell[][] = [];
+  const endings: Cell[][] = [];
   for (const [nodeId, node] of Object.entries(scenario.nodes)) {
     for (const choice of node.choices ?? []) {
       choices.push([

@@ -131,7 +131,7 @@ export function createAuthHandler(options: AuthOptions) {
     const claims = token ? verifyJwt(token, jwtSecret) : undefined;
     if (!claims || typeof claims.sub !== 'string')
       throw new AuthError(403, 'bad_jwt', 'Your session has expired. Sign in again.');
-    const sessionId = String(claims.session_id ?? '');
+    const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
     const live = await db.query('select 1 from auth.sessions where id = $1 and ended_at is null', [
       sessionId,
     ]);

@@ -6,6 +6,8 @@ import { pgtap } from '@electric-sql/pglite-pgtap';
 import { loadAllContent } from '../../src/build/check-content';
 import { catalogStatements } from '../../src/build/catalog-sql';
 import { loadSkills } from '../../src/build/content';
+import { measuredSkills } from '../../src/domain/skills/skill';
+import { demoActivitySql } from './demo-activity';
 
 export const SUPABASE_DIR = new URL('..', import.meta.url).pathname;
 
@@ -75,9 +77,34 @@ export async function applyCatalog(db: PGlite, root = process.cwd()): Promise<vo
   });
 }
 
-export async function applySeed(db: PGlite): Promise<void> {
+/** The demo agency (seed.sql), then its simulated activity history against the current content. */
+export async function applySeed(db: PGlite, root = process.cwd(), now = Date.now()): Promise<void> {
   const seed = join(SUPABASE_DIR, 'seed.sql');
-  if (existsSync(seed)) await db.exec(readFileSync(seed, 'utf8'));
+  if (!existsSync(seed)) return;
+  await db.exec(readFileSync(seed, 'utf8'));
+  const people = (
+    await db.query<{ user_id: string; role: string; cohort: number }>(
+      `select cm.user_id, cm.role, dense_rank() over (order by c.name)::int as cohort
+       from public.cohort_members cm join public.cohorts c on c.id = cm.cohort_id
+       join public.organisations o on o.id = c.organisation_id where o.is_demo`,
+    )
+  ).rows;
+  const content = loadAllContent(root);
+  const statements = demoActivitySql({
+    learners: people
+      .filter((person) => person.role === 'learner')
+      .map((person) => ({ userId: person.user_id, cohort: person.cohort })),
+    supervisors: people
+      .filter((person) => person.role === 'supervisor')
+      .map((person) => ({ userId: person.user_id, cohort: person.cohort })),
+    scenarios: content.scenarios.map((entry) => entry.scenario),
+    lessons: content.lessons,
+    skills: measuredSkills(loadSkills(root).skills).map((skill) => skill.id),
+    now,
+  });
+  await db.transaction(async (tx) => {
+    for (const statement of statements) await tx.exec(statement);
+  });
 }
 
 /** A ready database: bootstrap, migrations, catalogue; the seed on a new one. */

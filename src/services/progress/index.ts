@@ -18,7 +18,12 @@ export function getProgressRecorder(): Promise<ProgressRecorder> {
       typeof BroadcastChannel === 'undefined'
         ? undefined
         : new BroadcastChannel('casecraft-progress');
-    return createProgressRecorder({ store, channel });
+    const recorder = createProgressRecorder({ store, channel });
+    // Signed in? Then what is recorded here also syncs (loaded only when someone is).
+    void import('../sync/background').then(({ startBackgroundSync }) =>
+      startBackgroundSync(recorder),
+    );
+    return recorder;
   })();
   return shared;
 }

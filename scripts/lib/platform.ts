@@ -1,0 +1,72 @@
+import { spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import { startStack, type RunningStack } from '../../supabase/local/stack';
+import { serveStatic } from './static-server';
+
+export interface PlatformOptions {
+  sitePort: number;
+  apiPort: number;
+  /** Data directory for the embedded stack; a fresh in-memory database when undefined. */
+  dataDir?: string;
+  build: boolean;
+  log: (line: string) => void;
+}
+
+export interface RunningPlatform {
+  siteUrl: string;
+  stack?: RunningStack;
+  backend: { url: string; anonKey: string };
+  stop(): Promise<void>;
+}
+
+function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { stdio: 'inherit', env });
+    child.on('exit', (code) =>
+      code === 0 ? done() : fail(new Error(`${command} ${args.join(' ')} exited with ${code}`)),
+    );
+  });
+}
+
+/**
+ * The whole product: the static site plus its backend. With PUBLIC_SUPABASE_URL and
+ * PUBLIC_SUPABASE_ANON_KEY set, the site points at that Supabase project and no local stack
+ * starts; otherwise the embedded stack runs. The site reads its backend from
+ * /supabase-config.json, written here, so one build serves any backend.
+ */
+export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
+  const started = performance.now();
+  const external = process.env.PUBLIC_SUPABASE_URL && process.env.PUBLIC_SUPABASE_ANON_KEY;
+  const building = options.build ? run('astro', ['build']) : Promise.resolve();
+  let stack: RunningStack | undefined;
+  let backend: { url: string; anonKey: string };
+  if (external) {
+    backend = {
+      url: process.env.PUBLIC_SUPABASE_URL!,
+      anonKey: process.env.PUBLIC_SUPABASE_ANON_KEY!,
+    };
+    options.log(`backend: ${backend.url} (from PUBLIC_SUPABASE_URL; no local stack)`);
+    await building;
+  } else {
+    // Build and stack start together; both take a few seconds.
+    [stack] = await Promise.all([
+      startStack({ dataDir: options.dataDir, port: options.apiPort, log: options.log }),
+      building,
+    ]);
+    backend = { url: stack.url, anonKey: stack.anonKey };
+  }
+  writeFileSync(join('dist', 'supabase-config.json'), JSON.stringify(backend));
+  const site: Server = await serveStatic('dist', options.sitePort);
+  options.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    siteUrl: `http://127.0.0.1:${options.sitePort}`,
+    stack,
+    backend,
+    async stop() {
+      await new Promise<void>((done) => site.close(() => done()));
+      await stack?.stop();
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * `npm start`: the whole platform on the embedded local stack (demo agency seeded on first
+ * run), or against a hosted Supabase project when PUBLIC_SUPABASE_URL and
+ * PUBLIC_SUPABASE_ANON_KEY are set. Ctrl-C shuts everything down cleanly.
+ *   --no-build       serve the existing dist/ without rebuilding
+ *   --port N         site port (default 4321); --api-port N (default 54321)
+ *   CASECRAFT_DATA_DIR  where the local database lives (default .data)
+ */
+import { DEMO_SIGN_INS } from '../supabase/local/demo-accounts';
+import { startPlatform } from './lib/platform';
+
+const option = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(`--${name}`);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+
+const platform = await startPlatform({
+  sitePort: option('port', 4321),
+  apiPort: option('api-port', 54321),
+  dataDir: process.env.CASECRAFT_DATA_DIR ?? '.data',
+  build: !process.argv.includes('--no-build'),
+  log: (line) => console.log(`casecraft: ${line}`),
+});
+
+console.log(`
+Casecraft is running at ${platform.siteUrl}/
+Backend: ${platform.backend.url}  (anon key: ${platform.backend.anonKey.slice(0, 24)}…)
+${platform.stack ? DEMO_SIGN_INS : ''}
+Press Ctrl-C to stop.`);
+
+let stopping = false;
+const shutdown = (signal: string) => {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\ncasecraft: ${signal}, shutting down…`);
+  platform
+    .stop()
+    .then(() => process.exit(0))
+    .catch((error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    });
+};
+process.on('SIGINT', () => shutdown('SIGINT'));
+process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -1,0 +1,88 @@
+import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
+import { getSupabase } from './backend/client';
+import { friendlyError } from './backend/errors';
+
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'no-backend' }
+  | { status: 'signed-out'; notice?: string }
+  | { status: 'signed-in'; user: User; session: Session; supabase: SupabaseClient };
+
+type Listener = (state: SessionState) => void;
+
+let state: SessionState = { status: 'loading' };
+const listeners = new Set<Listener>();
+let started = false;
+
+const set = (next: SessionState) => {
+  state = next;
+  listeners.forEach((listener) => listener(state));
+};
+
+async function start() {
+  const supabase = await getSupabase();
+  if (!supabase) return set({ status: 'no-backend' });
+  const { data, error } = await supabase.auth.getSession();
+  if (error || !data.session)
+    set({ status: 'signed-out', ...(error ? { notice: friendlyError(error) } : {}) });
+  else set({ status: 'signed-in', user: data.session.user, session: data.session, supabase });
+  supabase.auth.onAuthStateChange((event, session) => {
+    if (session) set({ status: 'signed-in', user: session.user, session, supabase });
+    else
+      set({
+        status: 'signed-out',
+        ...(event === 'SIGNED_OUT' && state.status === 'signed-in' ? {} : {}),
+      });
+  });
+}
+
+/** The page's session, kept across reloads by supabase-js; listeners hear every change. */
+export function subscribeSession(listener: Listener): () => void {
+  listeners.add(listener);
+  listener(state);
+  if (!started) {
+    started = true;
+    void start();
+  }
+  return () => listeners.delete(listener);
+}
+
+export function currentSession(): SessionState {
+  return state;
+}
+
+async function client(): Promise<SupabaseClient> {
+  const supabase = await getSupabase();
+  if (!supabase) throw new Error('This Casecraft site has no backend configured.');
+  return supabase;
+}
+
+export async function signIn(email: string, password: string): Promise<void> {
+  const { error } = await (
+    await client()
+  ).auth.signInWithPassword({ email: email.trim(), password });
+  if (error) throw new Error(friendlyError(error));
+}
+
+export async function signUp(email: string, password: string, displayName: string): Promise<void> {
+  const { data, error } = await (
+    await client()
+  ).auth.signUp({
+    email: email.trim(),
+    password,
+    options: { data: { display_name: displayName.trim() } },
+  });
+  if (error) throw new Error(friendlyError(error));
+  if (!data.session)
+    throw new Error('Your account was created; check your email to confirm it, then sign in.');
+}
+
+export async function signOut(): Promise<void> {
+  const { error } = await (await client()).auth.signOut();
+  if (error) throw new Error(friendlyError(error));
+}
+
+export async function changePassword(password: string): Promise<void> {
+  const { error } = await (await client()).auth.updateUser({ password });
+  if (error) throw new Error(friendlyError(error));
+}

@@ -1,0 +1,38 @@
+import type { ProgressRecorder } from '../progress/recorder';
+import type { OutboxSync } from './outbox-sync';
+
+let active: Promise<OutboxSync | null> | undefined;
+
+/** Did supabase-js store a session in this browser? (Checked before loading supabase-js at all.) */
+function hasStoredSession(): boolean {
+  try {
+    return localStorage.getItem('casecraft-auth') !== null;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts syncing the outbox if someone is signed in on this browser. Guests and sites without
+ * a backend load nothing more than this check.
+ */
+export function startBackgroundSync(recorder: ProgressRecorder): Promise<OutboxSync | null> {
+  if (!hasStoredSession()) return Promise.resolve(null);
+  active ??= (async () => {
+    const [{ getSupabase }, { createOutboxSync }] = await Promise.all([
+      import('../backend/client'),
+      import('./outbox-sync'),
+    ]);
+    const supabase = await getSupabase();
+    if (!supabase) return null;
+    const { data } = await supabase.auth.getSession();
+    if (!data.session) return null;
+    const sync = createOutboxSync({ recorder, supabase, userId: data.session.user.id });
+    void sync.start();
+    supabase.auth.onAuthStateChange((_event, session) => {
+      if (!session) sync.stop();
+    });
+    return sync;
+  })();
+  return active;
+}
