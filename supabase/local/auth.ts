@@ -170,7 +170,7 @@ export function createAuthHandler(options: AuthOptions) {
         const user = (
           await db.query<UserRow>(
             `insert into auth.users (email, encrypted_password, raw_user_meta_data, last_sign_in_at)
-           values ($1, crypt($2, gen_salt('bf', 10)), $3, now()) returning ${USER_COLUMNS}`,
+           values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3, now()) returning ${USER_COLUMNS}`,
             [email, password, JSON.stringify(data)],
           )
         ).rows[0]!;
@@ -185,7 +185,7 @@ export function createAuthHandler(options: AuthOptions) {
           const user = (
             await db.query<UserRow>(
               `update auth.users set last_sign_in_at = now()
-             where email = $1 and encrypted_password = crypt($2, encrypted_password)
+             where email = $1 and encrypted_password = extensions.crypt($2, encrypted_password)
              returning ${USER_COLUMNS}`,
               [email, password],
             )
@@ -248,7 +248,7 @@ export function createAuthHandler(options: AuthOptions) {
         if (body.password !== undefined) {
           const password = checkPassword(body.password);
           await db.query(
-            `update auth.users set encrypted_password = crypt($2, gen_salt('bf', 10)), updated_at = now() where id = $1`,
+            `update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)), updated_at = now() where id = $1`,
             [user.id, password],
           );
         }

@@ -2,7 +2,10 @@
 -- PostgreSQL 15 cluster in CI): the API roles, the auth schema with auth.users, and the
 -- auth.uid() / auth.jwt() / auth.role() helpers. Idempotent. Never applied on Supabase.
 
-create extension if not exists pgcrypto;
+-- Extensions live in their own schema, as on Supabase.
+create schema if not exists extensions;
+grant usage on schema extensions to public;
+create extension if not exists pgcrypto with schema extensions;
 
 do $$
 begin

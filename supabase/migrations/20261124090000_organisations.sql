@@ -53,7 +53,7 @@ create index cohort_members_user_id_idx on public.cohort_members (user_id);
 create table public.invitations (
   id uuid primary key default gen_random_uuid(),
   organisation_id uuid not null references public.organisations (id) on delete cascade,
-  code text not null unique default upper(encode(gen_random_bytes(6), 'hex')),
+  code text not null unique default upper(encode(extensions.gen_random_bytes(6), 'hex')),
   role text not null check (role in ('learner', 'supervisor', 'admin')),
   cohort_id uuid references public.cohorts (id) on delete set null,
   expires_at timestamptz not null default now() + interval '14 days',
