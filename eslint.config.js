@@ -38,7 +38,7 @@ export default defineConfig(
     rules: jsxA11y.flatConfigs.strict.rules,
   },
   {
-    files: ['**/*.tsx'],
+    files: ['**/*.tsx', 'src/components/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',

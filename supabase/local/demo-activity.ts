@@ -65,7 +65,7 @@ export function demoActivitySql(options: {
 
   options.learners.forEach((learner, index) => {
     // A spread of people: some strong, some new to the work, each with their own unevenness.
-    const base = -1 + (2 * index) / Math.max(1, options.learners.length - 1) + normal() * 0.3;
+    const base = -0.3 + (2.1 * index) / Math.max(1, options.learners.length - 1) + normal() * 0.3;
     const ability = Object.fromEntries(
       options.skills.map((skill) => [skill, base + normal() * 0.6]),
     );

@@ -66,16 +66,14 @@ describe('TypeScript and SQL statistics parity', () => {
     }));
     const lesson = content.lessons[0]!;
     const checks: ActivityRecord[] = lesson.frontmatter.check.flatMap((item, index) =>
-      item.options
-        .slice(0, 2)
-        .map((option, answer) => ({
-          kind: 'check' as const,
-          id: `00000000-0000-4000-9000-${String(index * 10 + answer).padStart(12, '0')}`,
-          at: new Date(Date.UTC(2026, 2, 1) + index * DAY_MS).toISOString(),
-          lessonId: lesson.id,
-          itemId: item.id,
-          optionId: option.id,
-        })),
+      item.options.slice(0, 2).map((option, answer) => ({
+        kind: 'check' as const,
+        id: `00000000-0000-4000-9000-${String(index * 10 + answer).padStart(12, '0')}`,
+        at: new Date(Date.UTC(2026, 2, 1) + index * DAY_MS).toISOString(),
+        lessonId: lesson.id,
+        itemId: item.id,
+        optionId: option.id,
+      })),
     );
     const records: ActivityRecord[] = [...choices, ...checks];
     // Attempts must arrive in order within themselves; shuffle whole attempts and the checks.

@@ -20,7 +20,9 @@ import { percent, ratingName, STATUS_LABELS } from './format';
 interface Props {
   estimates: SkillEstimate[];
   skillNames: Record<string, string>;
-  selfRatings: Record<string, number>;
+  /** The learner's own ratings; omit to leave the column out (a supervisor's view). */
+  selfRatings?: Record<string, number>;
+  heading?: string;
 }
 
 /** A target tick drawn as a short vertical line. */
@@ -33,7 +35,12 @@ function TargetMark(props: { cx?: number; cy?: number }) {
  * Every skill's estimate with its 80% interval and target. Charts are a visual summary
  * (hidden from assistive technology); the table carries the same facts for everyone.
  */
-export function SkillOverview({ estimates, skillNames, selfRatings }: Props) {
+export function SkillOverview({
+  estimates,
+  skillNames,
+  selfRatings,
+  heading = 'Your skills',
+}: Props) {
   const measured = estimates.filter((estimate) => estimate.status !== 'insufficient');
   const data = measured.map((estimate) => ({
     name: skillNames[estimate.skill] ?? estimate.skill,
@@ -45,7 +52,7 @@ export function SkillOverview({ estimates, skillNames, selfRatings }: Props) {
 
   return (
     <section className="skill-overview" aria-labelledby="overview-heading">
-      <h2 id="overview-heading">Your skills</h2>
+      <h2 id="overview-heading">{heading}</h2>
       {measured.length > 0 && (
         <div className="charts">
           <figure className="chart" aria-hidden="true">
@@ -118,7 +125,7 @@ export function SkillOverview({ estimates, skillNames, selfRatings }: Props) {
         </p>
       )}
       <table className="skill-table">
-        <caption>Skill estimates, 80% intervals and status against your targets</caption>
+        <caption>Skill estimates, 80% intervals and status against targets</caption>
         <thead>
           <tr>
             <th scope="col">Skill</th>
@@ -128,7 +135,7 @@ export function SkillOverview({ estimates, skillNames, selfRatings }: Props) {
             <th scope="col">Status</th>
             <th scope="col">Level</th>
             <th scope="col">Evidence</th>
-            <th scope="col">Your rating</th>
+            {selfRatings && <th scope="col">Your rating</th>}
           </tr>
         </thead>
         <tbody>
@@ -151,9 +158,11 @@ export function SkillOverview({ estimates, skillNames, selfRatings }: Props) {
                 </td>
                 <td>{enough ? PROFICIENCY_LEVEL_NAMES[estimate.level] : '—'}</td>
                 <td>{estimate.evidence.toFixed(1)}</td>
-                <td>
-                  {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}
-                </td>
+                {selfRatings && (
+                  <td>
+                    {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}
+                  </td>
+                )}
               </tr>
             );
           })}

@@ -1,0 +1,288 @@
+import { useEffect, useId, useState, type SubmitEvent } from 'react';
+import { getProgressRecorder } from '../../services/progress';
+import { startBackgroundSync } from '../../services/sync/background';
+import type { SyncStatus } from '../../services/sync/outbox-sync';
+import { AccountPanel, AuthForms } from './AuthPanel';
+import { AdminPanel } from './AdminPanel';
+import { LearnerDrilldown } from './LearnerDrilldown';
+import { MyProgramme } from './MyProgramme';
+import { SupervisorDashboard } from './SupervisorDashboard';
+import { useTeam, type TeamContext } from './useTeam';
+import './team.css';
+
+export type TeamView = 'home' | 'join' | 'programme' | 'dashboard' | 'learner' | 'admin';
+
+/** The team area: one island per page, the view chosen by the page. */
+export default function TeamApp({ view }: { view: TeamView }) {
+  const team = useTeam();
+  switch (team.status) {
+    case 'loading':
+      return (
+        <p role="status" className="muted">
+          Loading…
+        </p>
+      );
+    case 'no-backend':
+      return (
+        <div className="card">
+          <h2>Team features need a Casecraft server</h2>
+          <p>
+            This copy of Casecraft runs without a backend, so lessons, scenarios and your profile
+            work in this browser only. Agencies, cohorts and supervisor dashboards need the server:
+            run <code>npm start</code> (the embedded local stack) or point the site at a Supabase
+            project — see the README.
+          </p>
+        </div>
+      );
+    case 'signed-out':
+      return (
+        <AuthForms
+          intro={
+            view === 'join'
+              ? 'Sign in or create an account, then join your agency with the code you were given.'
+              : 'Sign in to see your agency’s programme, your team and your targets.'
+          }
+          notice={team.notice}
+        />
+      );
+    case 'error':
+      return (
+        <div className="card" role="alert">
+          <p>{team.message}</p>
+          <button type="button" onClick={team.retry}>
+            Try again
+          </button>
+        </div>
+      );
+    case 'ready':
+      return <ReadyView view={view} context={team.context} />;
+  }
+}
+
+function ReadyView({ view, context }: { view: TeamView; context: TeamContext }) {
+  switch (view) {
+    case 'home':
+      return <TeamHome context={context} />;
+    case 'join':
+      return <JoinAgency context={context} />;
+    case 'programme':
+      return <MyProgramme context={context} />;
+    case 'dashboard':
+      return <SupervisorDashboard context={context} />;
+    case 'learner':
+      return <LearnerDrilldown context={context} />;
+    case 'admin':
+      return <AdminPanel context={context} />;
+  }
+}
+
+function SyncPanel() {
+  const [status, setStatus] = useState<SyncStatus | null>(null);
+  useEffect(() => {
+    let unsubscribe = () => {};
+    void getProgressRecorder()
+      .then((recorder) => startBackgroundSync(recorder))
+      .then((sync) => {
+        if (sync) unsubscribe = sync.subscribe(setStatus);
+      });
+    return () => unsubscribe();
+  }, []);
+  if (!status) return null;
+  const text =
+    status.state === 'syncing'
+      ? 'Saving your progress to your account…'
+      : status.state === 'idle'
+        ? status.pending === 0
+          ? 'All your progress is saved to your account.'
+          : `${status.pending} records waiting to be saved.`
+        : (status.message ?? 'Your progress will be saved when the connection returns.');
+  return (
+    <div className="sync card" aria-live="polite">
+      <p>{text}</p>
+      {status.refused.length > 0 && (
+        <details>
+          <summary>{status.refused.length} records the server could not accept</summary>
+          <ul>
+            {status.refused.map((entry) => (
+              <li key={entry.id}>{entry.error}</li>
+            ))}
+          </ul>
+          <p className="muted">
+            They stay in this browser (and in your export); they will not be sent again.
+          </p>
+        </details>
+      )}
+    </div>
+  );
+}
+
+function TeamHome({ context }: { context: TeamContext }) {
+  const roles = context.memberships.map((membership) => ({
+    name: membership.organisations?.name ?? 'Your agency',
+    role: membership.role,
+    demo: membership.organisations?.is_demo ?? false,
+  }));
+  return (
+    <div className="team-home">
+      <SyncPanel />
+      {roles.length === 0 ? (
+        <div className="grid">
+          <JoinAgency context={context} />
+          <CreateOrganisation context={context} />
+        </div>
+      ) : (
+        <section aria-labelledby="agencies-heading">
+          <h2 id="agencies-heading">Your agencies</h2>
+          <ul className="grid">
+            {context.memberships.map((membership, index) => (
+              <li key={membership.organisation_id} className="card">
+                <h3>
+                  {roles[index]!.name}
+                  {roles[index]!.demo ? ' (demo)' : ''}
+                </h3>
+                <p className="muted">
+                  You are {membership.role === 'admin' ? 'an admin' : `a ${membership.role}`} here.
+                </p>
+                <ul>
+                  <li>
+                    <a href="/team/programme/">My programme</a>
+                  </li>
+                  <li>
+                    <a href="/profile/">My skill profile against the agency’s targets</a>
+                  </li>
+                  {(membership.role === 'supervisor' || membership.role === 'admin') && (
+                    <li>
+                      <a href={`/team/dashboard/?org=${membership.organisation_id}`}>
+                        Team skill-gap dashboard
+                      </a>
+                    </li>
+                  )}
+                  {membership.role === 'admin' && (
+                    <li>
+                      <a href={`/team/admin/?org=${membership.organisation_id}`}>
+                        Manage the agency: people, cohorts, invitations, programmes, targets
+                      </a>
+                    </li>
+                  )}
+                </ul>
+              </li>
+            ))}
+          </ul>
+          <details>
+            <summary>Join another agency or create one</summary>
+            <div className="grid">
+              <JoinAgency context={context} />
+              <CreateOrganisation context={context} />
+            </div>
+          </details>
+        </section>
+      )}
+      <AccountPanel email={context.user.email ?? ''} />
+    </div>
+  );
+}
+
+function JoinAgency({ context }: { context: TeamContext }) {
+  const id = useId();
+  const [code, setCode] = useState(() =>
+    typeof window === 'undefined'
+      ? ''
+      : (new URLSearchParams(window.location.search).get('code') ?? ''),
+  );
+  const [name, setName] = useState(() => String(context.user.user_metadata.display_name ?? ''));
+  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [busy, setBusy] = useState(false);
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (!code.trim()) return setMessage({ kind: 'error', text: 'Enter the invitation code.' });
+    if (!name.trim())
+      return setMessage({ kind: 'error', text: 'Enter the name your colleagues will see.' });
+    setBusy(true);
+    context.queries
+      .joinOrganisation(code, name)
+      .then((membership) => {
+        setMessage({ kind: 'ok', text: `You joined as ${membership.role}.` });
+        context.reloadMemberships();
+      })
+      .catch((error: unknown) =>
+        setMessage({ kind: 'error', text: error instanceof Error ? error.message : String(error) }),
+      )
+      .finally(() => setBusy(false));
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Join your agency</h2>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-code`}>Invitation code</label>
+          <input
+            id={`${id}-code`}
+            value={code}
+            onChange={(event) => setCode(event.target.value)}
+            autoComplete="off"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Your name, as colleagues will see it</label>
+          <input
+            id={`${id}-name`}
+            value={name}
+            onChange={(event) => setName(event.target.value)}
+            autoComplete="name"
+          />
+        </div>
+        <button type="submit" disabled={busy}>
+          Join
+        </button>
+      </form>
+      <p
+        role={message?.kind === 'error' ? 'alert' : 'status'}
+        className={message?.kind === 'error' ? 'error' : 'muted'}
+      >
+        {message?.text}
+        {message?.kind === 'ok' && (
+          <>
+            {' '}
+            <a href="/team/">Go to your team page</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
+function CreateOrganisation({ context }: { context: TeamContext }) {
+  const id = useId();
+  const [name, setName] = useState('');
+  const [error, setError] = useState('');
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    if (name.trim().length < 2) return setError('Enter the agency’s name (2 characters or more).');
+    context.queries
+      .createOrganisation(name)
+      .then((organisationId) => {
+        window.location.assign(`/team/admin/?org=${organisationId}`);
+      })
+      .catch((reason: unknown) =>
+        setError(reason instanceof Error ? reason.message : String(reason)),
+      );
+  };
+  return (
+    <section className="card" aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>Set up your agency</h2>
+      <p>Create an organisation; you become its first admin and can invite your staff.</p>
+      <form onSubmit={submit} noValidate>
+        <div className="field">
+          <label htmlFor={`${id}-name`}>Agency name</label>
+          <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
+        </div>
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit">Create organisation</button>
+      </form>
+    </section>
+  );
+}

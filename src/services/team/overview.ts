@@ -1,0 +1,181 @@
+import { SCORING_CONFIG } from '../../domain/scoring/config';
+import { estimateSkill, type SkillEstimate } from '../../domain/scoring/estimate';
+import { emptyState, totalsAt } from '../../domain/scoring/statistics';
+import {
+  expectedShortfall,
+  programmeProgress,
+  targetFor,
+  type ProgrammeProgress,
+} from '../../domain/team/team';
+import type { ScoringCatalogue } from '../scoring-catalogue';
+import {
+  totalsFromRow,
+  type Assignment,
+  type CohortMember,
+  type Membership,
+  type Programme,
+  type SkillTarget,
+  type StatsRow,
+  type TeamQueries,
+} from './queries';
+
+/** A cohort's people with their estimates, gaps and programme progress, for the dashboard. */
+export interface CohortOverview {
+  learners: {
+    userId: string;
+    name: string;
+    estimates: SkillEstimate[];
+    programmes: { programme: Programme; dueDate: string | null; progress: ProgrammeProgress }[];
+    lessonsDone: Set<string>;
+  }[];
+  gaps: {
+    userId: string;
+    name: string;
+    estimate: SkillEstimate;
+    shortfall: number;
+    lesson?: { id: string; title: string };
+    scenario?: { id: string; title: string };
+  }[];
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export function estimatesFromStats(
+  rows: readonly StatsRow[],
+  userId: string,
+  skills: readonly string[],
+  target: (skill: string) => number,
+): SkillEstimate[] {
+  return skills.map((skill) => {
+    const row = rows.find(
+      (candidate) => candidate.user_id === userId && candidate.skill_id === skill,
+    );
+    const totals = row ? totalsFromRow(row) : totalsAt(emptyState(), Date.now(), SCORING_CONFIG);
+    return estimateSkill(skill, totals, target(skill), SCORING_CONFIG);
+  });
+}
+
+export async function loadCohortOverview(
+  queries: TeamQueries,
+  catalogue: ScoringCatalogue,
+  organisationId: string,
+  cohortId: string,
+): Promise<CohortOverview> {
+  const [members, people, targets, programmes, assignments] = await Promise.all([
+    queries.cohortMembers([cohortId]),
+    queries.members(organisationId),
+    queries.targets(organisationId),
+    queries.programmes(organisationId),
+    queries.assignments([cohortId]),
+  ]);
+  const learnerIds = members
+    .filter((member) => member.role === 'learner')
+    .map((member) => member.user_id);
+  const [stats, completions] = await Promise.all([
+    queries.stats(learnerIds),
+    queries.completions(learnerIds),
+  ]);
+  return buildCohortOverview({
+    catalogue,
+    cohortId,
+    members,
+    people,
+    targets,
+    programmes,
+    assignments,
+    stats,
+    completions,
+  });
+}
+
+export function buildCohortOverview(input: {
+  catalogue: ScoringCatalogue;
+  cohortId: string;
+  members: readonly CohortMember[];
+  people: readonly Membership[];
+  targets: readonly SkillTarget[];
+  programmes: readonly Programme[];
+  assignments: readonly Assignment[];
+  stats: readonly StatsRow[];
+  completions: readonly {
+    user_id: string;
+    kind: string;
+    lesson_id: string | null;
+    scenario_id: string | null;
+  }[];
+}): CohortOverview {
+  const skills = input.catalogue.skills.map((skill) => skill.id);
+  const target = (skill: string) =>
+    targetFor(skill, input.cohortId, input.targets, SCORING_CONFIG.defaultTarget);
+  const learners = input.members
+    .filter((member) => member.role === 'learner')
+    .map((member) => {
+      const person = input.people.find((candidate) => candidate.user_id === member.user_id);
+      const lessonsDone = new Set(
+        input.completions
+          .filter((row) => row.user_id === member.user_id && row.kind === 'check' && row.lesson_id)
+          .map((row) => row.lesson_id!),
+      );
+      const scenariosDone = new Set(
+        input.completions
+          .filter(
+            (row) => row.user_id === member.user_id && row.kind === 'completion' && row.scenario_id,
+          )
+          .map((row) => row.scenario_id!),
+      );
+      return {
+        userId: member.user_id,
+        name: person?.display_name ?? 'Unknown member',
+        estimates: estimatesFromStats(input.stats, member.user_id, skills, target),
+        lessonsDone,
+        programmes: input.assignments.flatMap((assignment) => {
+          const programme = input.programmes.find(
+            (candidate) => candidate.id === assignment.programme_id,
+          );
+          return programme
+            ? [
+                {
+                  programme,
+                  dueDate: assignment.due_date,
+                  progress: programmeProgress(
+                    programme.programme_items ?? [],
+                    { lessons: lessonsDone, scenarios: scenariosDone },
+                    assignment.due_date,
+                    today(),
+                  ),
+                },
+              ]
+            : [];
+        }),
+      };
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const gaps = learners
+    .flatMap((learner) =>
+      learner.estimates.map((estimate) => {
+        const lesson = input.catalogue.lessons
+          .filter(
+            (candidate) =>
+              candidate.skill === estimate.skill && !learner.lessonsDone.has(candidate.id),
+          )
+          .sort((a, b) => a.order - b.order)[0];
+        const scenario = [...input.catalogue.scenarios].sort(
+          (a, b) => (b.capacity[estimate.skill] ?? 0) - (a.capacity[estimate.skill] ?? 0),
+        )[0];
+        return {
+          userId: learner.userId,
+          name: learner.name,
+          estimate,
+          shortfall: expectedShortfall(estimate),
+          ...(lesson ? { lesson: { id: lesson.id, title: lesson.title } } : {}),
+          ...(scenario && (scenario.capacity[estimate.skill] ?? 0) > 0
+            ? { scenario: { id: scenario.id, title: scenario.title } }
+            : {}),
+        };
+      }),
+    )
+    .filter((gap) => gap.estimate.status !== 'meets')
+    .sort((a, b) => b.shortfall - a.shortfall);
+  return { learners, gaps };
+}

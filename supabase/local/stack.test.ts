@@ -1,0 +1,123 @@
+import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadAllContent } from '../../src/build/check-content';
+import {
+  availableChoices,
+  choose,
+  isEnding,
+  startPosition,
+} from '../../src/domain/scenario/runtime';
+import { startStack, type RunningStack } from './stack';
+
+// supabase-js against the running embedded stack: gateway → local Auth / PostgREST → PGlite.
+
+let stack: RunningStack;
+const scenario = loadAllContent(process.cwd()).scenarios.find(
+  (entry) => entry.scenario.id === 'williams-eviction',
+)!.scenario;
+const client = () =>
+  createClient(stack.url, stack.anonKey, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
+
+beforeAll(async () => {
+  stack = await startStack({ port: 0, seed: false });
+}, 180_000);
+
+afterAll(async () => {
+  await stack?.stop();
+});
+
+async function signedUp(email: string): Promise<SupabaseClient> {
+  const supabase = client();
+  const { error } = await supabase.auth.signUp({ email, password: 'long enough password' });
+  expect(error).toBeNull();
+  return supabase;
+}
+
+describe('the embedded stack through supabase-js', () => {
+  it('signs up, refuses a taken email and a wrong password, signs in', async () => {
+    await signedUp('ana@example.org');
+    const again = await client().auth.signUp({
+      email: 'ana@example.org',
+      password: 'long enough password',
+    });
+    expect(again.error?.message).toBe('User already registered');
+    const short = await client().auth.signUp({ email: 'short@example.org', password: 'short' });
+    expect(short.error?.message).toBe('Password should be at least 8 characters.');
+    const wrong = await client().auth.signInWithPassword({
+      email: 'ana@example.org',
+      password: 'not the password',
+    });
+    expect(wrong.error?.message).toBe('Invalid login credentials');
+    const right = await client().auth.signInWithPassword({
+      email: 'ana@example.org',
+      password: 'long enough password',
+    });
+    expect(right.error).toBeNull();
+    expect(right.data.session?.user.email).toBe('ana@example.org');
+  });
+
+  it('rotates refresh tokens and refuses a reused one', async () => {
+    const supabase = await signedUp('rotate@example.org');
+    const first = (await supabase.auth.getSession()).data.session!;
+    const refreshed = await supabase.auth.refreshSession();
+    expect(refreshed.error).toBeNull();
+    expect(refreshed.data.session!.refresh_token).not.toBe(first.refresh_token);
+    const reuse = await client().auth.refreshSession({ refresh_token: first.refresh_token });
+    expect(reuse.error?.message).toBe('Invalid Refresh Token: Already Used');
+  });
+
+  it('updates the password and signs out', async () => {
+    const supabase = await signedUp('change@example.org');
+    expect((await supabase.auth.updateUser({ password: 'a new long password' })).error).toBeNull();
+    expect(
+      (
+        await client().auth.signInWithPassword({
+          email: 'change@example.org',
+          password: 'a new long password',
+        })
+      ).error,
+    ).toBeNull();
+    expect((await supabase.auth.signOut()).error).toBeNull();
+    expect((await supabase.auth.getUser()).error).not.toBeNull();
+  });
+
+  it('records a scenario play, derives the profile statistics, and keeps them private', async () => {
+    const learner = await signedUp('learner@example.org');
+    const other = await signedUp('other@example.org');
+    const attemptId = crypto.randomUUID();
+    let position = startPosition(scenario).position;
+    const events: Record<string, unknown>[] = [];
+    while (!isEnding(scenario, position)) {
+      const choice = availableChoices(scenario, position)[0]!;
+      events.push({
+        id: crypto.randomUUID(),
+        kind: 'choice',
+        occurred_at: new Date().toISOString(),
+        attempt_id: attemptId,
+        scenario_id: scenario.id,
+        scenario_version: scenario.version,
+        node_id: position.node,
+        choice_id: choice.id,
+        mode: 'assessment',
+      });
+      position = choose(scenario, position, choice.id).position;
+    }
+    const { data, error } = await learner.rpc('record_activity', { events });
+    expect(error).toBeNull();
+    expect((data as { status: string }[]).every((result) => result.status === 'accepted')).toBe(
+      true,
+    );
+
+    const own = await learner.from('skill_totals').select('skill_id, s_plus, s_minus, events');
+    expect(own.error).toBeNull();
+    expect(own.data!.length).toBeGreaterThan(0);
+    const theirs = await other.from('skill_totals').select('*');
+    expect(theirs.data).toEqual([]);
+    const events2 = await other.from('activity_events').select('id');
+    expect(events2.data).toEqual([]);
+    const anon = await client().from('activity_events').select('id');
+    expect(anon.data ?? []).toEqual([]);
+  });
+});
