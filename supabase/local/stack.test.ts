@@ -104,7 +104,10 @@ describe('the embedded stack through supabase-js', () => {
       });
       position = choose(scenario, position, choice.id).position;
     }
-    const { data, error } = await learner.rpc('record_activity', { events });
+    const { data, error } = (await learner.rpc('record_activity', { events })) as {
+      data: unknown;
+      error: { message: string } | null;
+    };
     expect(error).toBeNull();
     expect((data as { status: string }[]).every((result) => result.status === 'accepted')).toBe(
       true,
