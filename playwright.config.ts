@@ -26,10 +26,11 @@ export default defineConfig({
     headless: true,
   },
   webServer: {
-    // Tests run against the built static site, exactly what ships.
-    command: `astro preview --port ${port} --host 127.0.0.1`,
-    url: `http://127.0.0.1:${port}/`,
+    // The built site (exactly what ships) plus a fresh embedded backend with the demo agency.
+    command: 'tsx scripts/e2e-server.ts',
+    url: `http://127.0.0.1:${port}/supabase-config.json`,
+    env: { E2E_PORT: String(port) },
     reuseExistingServer: !process.env.CI,
-    timeout: 60_000,
+    timeout: 180_000,
   },
 });

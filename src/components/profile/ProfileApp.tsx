@@ -6,6 +6,10 @@ import {
 } from '../../services/progress';
 import { buildProfileView } from '../../services/learner-profile';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
+import {
+  loadSignedInLearnerContext,
+  type SignedInLearnerContext,
+} from '../../services/team/learner-context';
 import type { ActivityRecord } from '../../domain/scoring/evidence';
 import { EvidenceLog } from './EvidenceLog';
 import { ProgressFileControls } from './ProgressFileControls';
@@ -46,6 +50,7 @@ export default function ProfileApp({
 }: ProfileAppProps) {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [attempt, setAttempt] = useState(0);
+  const [agency, setAgency] = useState<SignedInLearnerContext | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -58,6 +63,10 @@ export default function ProfileApp({
         };
         unsubscribe = recorder.subscribe(() => void refresh());
         await refresh();
+        // Signed in through an agency? Then its targets apply and server activity counts too.
+        loadSignedInLearnerContext(catalogue.skills.map((skill) => skill.id))
+          .then((context) => !cancelled && setAgency(context))
+          .catch(() => undefined);
       })
       .catch((error: unknown) => {
         if (!cancelled)
@@ -75,9 +84,12 @@ export default function ProfileApp({
   const view = useMemo(
     () =>
       load.state === 'ready'
-        ? buildProfileView(load.records, load.catalogue, { targets, extra: extraActivity })
+        ? buildProfileView(load.records, load.catalogue, {
+            targets: targets ?? agency?.targets,
+            extra: [...(extraActivity ?? []), ...(agency?.activity ?? [])],
+          })
         : undefined,
-    [load, targets, extraActivity],
+    [load, targets, extraActivity, agency],
   );
 
   const rate = useCallback(
@@ -114,6 +126,12 @@ export default function ProfileApp({
   return (
     <div className="profile-app">
       {heading && <h2>{heading}</h2>}
+      {agency?.organisationName && (
+        <p className="notice" role="status">
+          Targets from {agency.organisationName}; evidence includes your activity on other devices
+          and observations your supervisor recorded.
+        </p>
+      )}
       {!recorder.persistent && (
         <p className="notice" role="status">
           This browser is not letting Casecraft keep your progress after you close the page (private

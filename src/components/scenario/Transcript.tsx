@@ -7,31 +7,33 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
       <h2 id="transcript-heading" className="visually-hidden">
         Conversation
       </h2>
-      <ol role="log" aria-live="polite" aria-relevant="additions" className="transcript-lines">
-        {entries.map((entry) =>
-          entry.kind === 'choice' ? (
-            <li key={entry.key} className="turn you">
-              <span className="speaker">You</span>
-              <p>{entry.choice.text}</p>
-            </li>
-          ) : entry.speaker === 'narration' ? (
-            <li key={entry.key} className="turn narration">
-              <p>
-                <span className="visually-hidden">Narration: </span>
-                {entry.text}
-              </p>
-            </li>
-          ) : (
-            <li
-              key={entry.key}
-              className={`turn ${entry.speaker === 'client' ? 'client' : 'other'}`}
-            >
-              <span className="speaker">{entry.name}</span>
-              <p>{entry.text}</p>
-            </li>
-          ),
-        )}
-      </ol>
+      <div role="log" aria-live="polite" aria-relevant="additions">
+        <ol className="transcript-lines">
+          {entries.map((entry) =>
+            entry.kind === 'choice' ? (
+              <li key={entry.key} className="turn you">
+                <span className="speaker">You</span>
+                <p>{entry.choice.text}</p>
+              </li>
+            ) : entry.speaker === 'narration' ? (
+              <li key={entry.key} className="turn narration">
+                <p>
+                  <span className="visually-hidden">Narration: </span>
+                  {entry.text}
+                </p>
+              </li>
+            ) : (
+              <li
+                key={entry.key}
+                className={`turn ${entry.speaker === 'client' ? 'client' : 'other'}`}
+              >
+                <span className="speaker">{entry.name}</span>
+                <p>{entry.text}</p>
+              </li>
+            ),
+          )}
+        </ol>
+      </div>
     </section>
   );
 }

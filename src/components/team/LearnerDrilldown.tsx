@@ -1,7 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { SCORING_CONFIG } from '../../domain/scoring/config';
 import { scoringContentFrom } from '../../domain/scoring/content';
-import type { ActivityRecord } from '../../domain/scoring/evidence';
 import { estimateHistory } from '../../domain/scoring/history';
 import { scoreLearner } from '../../domain/scoring/profile';
 import { observationScore, targetFor } from '../../domain/team/team';
@@ -11,6 +10,7 @@ import {
   type ProficiencyLevel,
 } from '../../domain/skills/skill';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
+import { activityFromEvents } from '../../services/team/learner-context';
 import type { EventRow } from '../../services/team/queries';
 import { formatDate } from '../profile/format';
 import { SkillOverview } from '../profile/SkillOverview';
@@ -20,65 +20,6 @@ import { useLoad, type TeamContext } from './useTeam';
 
 const param = (name: string) =>
   typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(name);
-
-/** Server events as the scoring engine's activity records. */
-export function activityFromEvents(events: readonly EventRow[]): ActivityRecord[] {
-  return events.flatMap((event): ActivityRecord[] => {
-    if (
-      event.kind === 'choice' &&
-      event.attempt_id &&
-      event.scenario_id &&
-      event.node_id &&
-      event.choice_id &&
-      event.mode
-    ) {
-      return [
-        {
-          kind: 'choice',
-          id: event.id,
-          at: event.occurred_at,
-          attemptId: event.attempt_id,
-          scenarioId: event.scenario_id,
-          version: event.scenario_version ?? undefined,
-          nodeId: event.node_id,
-          choiceId: event.choice_id,
-          mode: event.mode,
-        },
-      ];
-    }
-    if (event.kind === 'check' && event.lesson_id && event.item_id && event.option_id) {
-      return [
-        {
-          kind: 'check',
-          id: event.id,
-          at: event.occurred_at,
-          lessonId: event.lesson_id,
-          itemId: event.item_id,
-          optionId: event.option_id,
-        },
-      ];
-    }
-    if (
-      event.kind === 'observation' &&
-      event.skill_id &&
-      event.score !== null &&
-      event.weight !== null
-    ) {
-      return [
-        {
-          kind: 'observation',
-          id: event.id,
-          at: event.occurred_at,
-          skill: event.skill_id,
-          y: event.score,
-          w: event.weight,
-          ...(event.note ? { note: event.note } : {}),
-        },
-      ];
-    }
-    return [];
-  });
-}
 
 /** One learner: profile against targets, trend, every attempt with its transcript, observations. */
 export function LearnerDrilldown({ context }: { context: TeamContext }) {
