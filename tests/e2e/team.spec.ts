@@ -1,0 +1,198 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+import { choose, startPosition } from '../../src/domain/scenario/runtime';
+import { expectNoAxeViolations } from './support/axe';
+import { lessonFrontmatter } from './support/content';
+import { pathsToEndings, publishedScenario } from './support/scenario-paths';
+
+// One journey across roles on the embedded stack with the demo agency (DEMO DATA).
+const ORG = '00000000-0000-4000-b000-000000000001';
+const PASSWORD = 'casecraft-demo';
+
+test.describe.configure({ mode: 'serial' });
+
+async function signIn(browser: Browser, email: string, password = PASSWORD): Promise<Page> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto('/team/');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('heading', { name: 'Your account' })).toBeVisible();
+  return page;
+}
+
+const unique = Date.now().toString(36);
+const cohortName = `E2E cohort ${unique}`;
+const learnerEmail = `new.learner.${unique}@example.org`;
+let invitationCode = '';
+let learnerId = '';
+
+test('sign-in refuses a wrong password with a clear message', async ({ page }) => {
+  await page.goto('/team/');
+  await page.getByLabel('Email').fill('admin@demo.casecraft.local');
+  await page.getByLabel('Password').fill('not-the-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toHaveText(
+    'That email and password do not match an account. Check them and try again.',
+  );
+  await expectNoAxeViolations(page, 'sign-in error');
+});
+
+test('an admin creates a cohort, assigns a supervisor and invites a learner', async ({
+  browser,
+}) => {
+  const page = await signIn(browser, 'admin@demo.casecraft.local');
+  await expectNoAxeViolations(page, 'team home (admin)');
+  await page.goto(`/team/admin/?org=${ORG}`);
+  await page.getByLabel('New cohort name').fill(cohortName);
+  await page.getByRole('button', { name: 'Create cohort' }).click();
+  await expect(page.getByRole('heading', { name: cohortName, level: 4 })).toBeVisible();
+  const block = page.locator('.cohort-block', {
+    has: page.getByRole('heading', { name: cohortName }),
+  });
+  await block
+    .getByLabel('Add a member of the agency')
+    .selectOption({ label: 'Morgan Ellery (supervisor)' });
+  await block.getByLabel('as').selectOption('supervisor');
+  await block.getByRole('button', { name: 'Add' }).click();
+  await expect(block.getByText('Morgan Ellery — supervisor')).toBeVisible();
+
+  const invite = page.locator('section', {
+    has: page.getByRole('heading', { name: 'Invite staff' }),
+  });
+  await invite.getByLabel('Role', { exact: true }).selectOption('learner');
+  await invite.getByLabel('Cohort', { exact: true }).selectOption({ label: cohortName });
+  await invite.getByRole('button', { name: 'Create invitation' }).click();
+  invitationCode = (await page.locator('.invite-code').innerText()).trim();
+  expect(invitationCode).toMatch(/^[0-9A-F]{12}$/);
+  await expectNoAxeViolations(page, 'admin panel');
+});
+
+test('a new learner joins with the invitation and plays a scenario in assessment mode, offline included', async ({
+  browser,
+}) => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`/join/?code=${invitationCode}`);
+  await page.getByRole('button', { name: 'I need an account' }).click();
+  await page.getByLabel('Your name').fill('Noor Ahmadi');
+  await page.getByLabel('Email').fill(learnerEmail);
+  await page.getByLabel('Password').fill('a long password');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page.getByLabel('Invitation code')).toHaveValue(invitationCode);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByText('You joined as learner.')).toBeVisible();
+  await expectNoAxeViolations(page, 'join page');
+  learnerId = await page.evaluate(
+    () =>
+      (JSON.parse(localStorage.getItem('casecraft-auth') ?? '{}') as { user?: { id: string } }).user
+        ?.id ?? '',
+  );
+  expect(learnerId).toMatch(/^[0-9a-f-]{36}$/);
+
+  await page.goto('/team/programme/');
+  await expect(page.getByRole('heading', { name: 'New case manager essentials' })).toHaveCount(0);
+  await expectNoAxeViolations(page, 'my programme');
+
+  const scenario = publishedScenario('williams-eviction');
+  const steps = [...pathsToEndings(scenario).values()][0]!;
+  await page.goto(`/practice/${scenario.id}/`);
+  await expect(page.locator('astro-island:not([ssr])')).toBeAttached();
+  await page.getByRole('radio', { name: /Assessment/ }).check();
+  await page.getByRole('button', { name: 'Start the conversation' }).click();
+  let position = startPosition(scenario).position;
+  for (const [index, choiceId] of steps.entries()) {
+    // Halfway through, the network drops: play goes on, records queue.
+    if (index === 3) await context.setOffline(true);
+    const text = scenario.nodes[position.node]!.choices!.find(
+      (choice) => choice.id === choiceId,
+    )!.text;
+    await page.locator('.choices button.choice', { hasText: text }).click();
+    position = choose(scenario, position, choiceId).position;
+  }
+  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  await context.setOffline(false);
+
+  // A knowledge-check answer too, then everything syncs.
+  const lessonId = 'ethics/confidentiality-and-its-limits';
+  const item = lessonFrontmatter(lessonId).check[0]!;
+  await page.goto(`/learn/${lessonId}/`);
+  const question = page.getByRole('form').filter({ hasText: item.prompt });
+  await question.scrollIntoViewIfNeeded();
+  await expect(page.locator('.knowledge-check-block astro-island:not([ssr])')).toBeAttached();
+  await question.getByRole('radio').first().check();
+  await question.getByRole('button', { name: 'Check answer' }).click();
+
+  await page.goto('/team/');
+  await expect(page.getByText('All your progress is saved to your account.')).toBeVisible({
+    timeout: 30_000,
+  });
+  await context.close();
+});
+
+test('the supervisor sees the new evidence, drills down, records an observation and exports CSV', async ({
+  browser,
+}) => {
+  const page = await signIn(browser, 'supervisor.north@demo.casecraft.local');
+  await page.goto(`/team/dashboard/?org=${ORG}`);
+  await page.getByLabel('Cohort').selectOption({ label: cohortName });
+  const row = page.locator('.heatmap tr', { has: page.getByRole('link', { name: 'Noor Ahmadi' }) });
+  await expect(row).toBeVisible();
+  await expect(row.locator('td.cell')).toHaveCount(8);
+  await expectNoAxeViolations(page, 'dashboard heatmap');
+  await page.getByRole('button', { name: 'Show as table' }).click();
+  await expect(page.getByRole('heading', { name: 'Skills against target (table)' })).toBeVisible();
+  await expectNoAxeViolations(page, 'dashboard table mode');
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export CSV' }).click();
+  const csv = await (await download).createReadStream();
+  const chunks: Buffer[] = [];
+  for await (const chunk of csv) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  expect(text.split('\r\n')[0]).toBe(
+    'learner,skill,status,estimate,interval_low,interval_high,target,evidence,level',
+  );
+  expect(text).toContain('Noor Ahmadi,Rapport building');
+
+  await page.getByRole('button', { name: 'Show heatmap' }).click();
+  await page.locator('.heatmap').getByRole('link', { name: 'Noor Ahmadi' }).click();
+  await expect(page.getByRole('heading', { name: 'Noor Ahmadi' })).toBeVisible();
+  await expect(page.getByText(/Eleven days — .*assessment mode, ended:/)).toBeVisible();
+  await expectNoAxeViolations(page, 'learner drill-down');
+
+  await page.getByLabel('Skill', { exact: true }).last().selectOption({ label: 'Empathy' });
+  await page.getByLabel('What you saw matches').selectOption('proficient');
+  await page.getByLabel('Note').fill('Reflected a tenant’s fear accurately during a home visit.');
+  await page.getByRole('button', { name: 'Record observation' }).click();
+  await expect(
+    page.getByText('Observation recorded. It counts as evidence and the learner can see it.'),
+  ).toBeVisible();
+  await expect(
+    page.getByText('Reflected a tenant’s fear accurately during a home visit.').first(),
+  ).toBeVisible();
+});
+
+test('a supervisor of another cohort cannot open that learner, and a learner cannot open the dashboard', async ({
+  browser,
+}) => {
+  const page = await signIn(browser, 'supervisor.south@demo.casecraft.local');
+  await page.goto(`/team/learner/?org=${ORG}&id=${learnerId}`);
+  await expect(
+    page.getByRole('heading', { name: 'You do not have access to this page' }),
+  ).toBeVisible();
+  await expectNoAxeViolations(page, 'forbidden learner');
+
+  const learner = await signIn(browser, 'amara@demo.casecraft.local');
+  await learner.goto(`/team/dashboard/?org=${ORG}`);
+  await expect(
+    learner.getByRole('heading', { name: 'You do not have access to this page' }),
+  ).toBeVisible();
+  await learner.goto(`/team/admin/?org=${ORG}`);
+  await expect(
+    learner.getByRole('heading', { name: 'You do not have access to this page' }),
+  ).toBeVisible();
+  await learner.goto('/profile/');
+  await expect(learner.getByText(/Targets from Riverbend Community Care/)).toBeVisible();
+  await expectNoAxeViolations(learner, 'learner profile with agency targets');
+});
