@@ -2,7 +2,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['src/**/*.test.{ts,tsx}', 'tests/unit/**/*.test.ts', 'tests/content/**/*.test.ts', 'supabase/**/*.test.ts'],
+    include: [
+      'src/**/*.test.{ts,tsx}',
+      'tests/unit/**/*.test.ts',
+      'tests/content/**/*.test.ts',
+      'supabase/**/*.test.ts',
+    ],
     environment: 'node',
     testTimeout: 60_000,
   },
