@@ -2,11 +2,18 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
+import { satteri } from '@astrojs/markdown-satteri';
 import { contentCheck } from './src/build/content-check-integration.ts';
+import { loadGlossary } from './src/build/content.ts';
+import { glossaryLinks } from './src/build/glossary-links.ts';
+
+const glossary = loadGlossary(process.cwd()).terms;
 
 export default defineConfig({
   output: 'static',
   trailingSlash: 'always',
   integrations: [contentCheck(), mdx(), react()],
+  // Lessons link the first use of each glossary term to its entry.
+  markdown: { processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) },
   server: { port: 4321, host: '127.0.0.1' },
 });

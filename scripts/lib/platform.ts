@@ -39,7 +39,7 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const started = performance.now();
   const external = process.env.PUBLIC_SUPABASE_URL && process.env.PUBLIC_SUPABASE_ANON_KEY;
-  const building = options.build ? run('astro', ['build']) : Promise.resolve();
+  const building = options.build ? run('npm', ['run', 'build']) : Promise.resolve();
   let stack: RunningStack | undefined;
   let backend: { url: string; anonKey: string };
   if (external) {

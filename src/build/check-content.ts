@@ -2,6 +2,7 @@ import type { ContentIssue } from '../domain/content-issue';
 import type { ScenarioAnalysis } from '../domain/scenario/analysis';
 import { measuredSkills } from '../domain/skills/skill';
 import {
+  loadGlossary,
   loadLessons,
   loadScenarios,
   loadSkills,
@@ -44,10 +45,11 @@ export function loadAllContent(root: string): LoadedContent {
     skillIds,
     scenarioIds: scenarios.scenarios.map((entry) => entry.scenario.id),
   });
+  const glossary = loadGlossary(root, lessonIds);
   return {
     lessons: lessons.lessons,
     scenarios: scenarios.scenarios,
-    issues: [...skills.issues, ...lessons.issues, ...scenarios.issues],
+    issues: [...skills.issues, ...lessons.issues, ...scenarios.issues, ...glossary.issues],
   };
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import type { ContentIssue } from '../domain/content-issue';
+import { glossarySchema, type GlossaryTerm } from '../domain/glossary/glossary';
 import {
   checkLessonSet,
   lessonFrontmatterSchema,
@@ -185,4 +186,36 @@ export function loadScenarios(
     });
   }
   return { scenarios, issues };
+}
+
+/** The glossary, checked against the lessons it names. */
+export function loadGlossary(
+  root: string,
+  lessonIds?: readonly string[],
+): { terms: GlossaryTerm[]; issues: ContentIssue[] } {
+  const file = CONTENT_PATHS.glossary;
+  let text: string;
+  try {
+    text = readText(join(root, file));
+  } catch {
+    return { terms: [], issues: [] };
+  }
+  const source = parseYamlSource(file, text);
+  const { data, issues } = validateYaml(source, glossarySchema());
+  const terms = data?.terms ?? [];
+  if (lessonIds) {
+    terms.forEach((term, index) =>
+      term.lessons.forEach((lesson, lessonIndex) => {
+        if (!lessonIds.includes(lesson)) {
+          issues.push({
+            file,
+            field: `terms[${index}].lessons[${lessonIndex}]`,
+            message: `unknown lesson "${lesson}"`,
+            ...locate(source, ['terms', index, 'lessons', lessonIndex]),
+          });
+        }
+      }),
+    );
+  }
+  return { terms, issues };
 }
