@@ -1,11 +1,19 @@
 /**
  * `npm run bench`: prints the speed figures the issues ask for. Figures, not assertions:
- * these machines are shared and noisy.
+ * these machines are shared and noisy. `npm run bench -- scoring` runs one section.
  */
+import { benchColdStart, benchDashboards, benchIngestion } from './bench/backend';
 import { benchScoring } from './bench/scoring';
 
-const sections: [string, () => Promise<string[]> | string[]][] = [['scoring engine', benchScoring]];
+const sections: [string, () => Promise<string[]> | string[]][] = [
+  ['scoring', benchScoring],
+  ['ingest', benchIngestion],
+  ['dashboards', benchDashboards],
+  ['cold-start', benchColdStart],
+];
+const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const [name, run] of sections) {
+  if (only.length > 0 && !only.includes(name)) continue;
   console.log(`\n## ${name}`);
   for (const line of await run()) console.log(line);
 }

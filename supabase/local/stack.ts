@@ -30,6 +30,8 @@ export interface RunningStack {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
+  /** SQL as the database owner, through the socket like any client (tools and benchmarks). */
+  query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   stop(): Promise<void>;
 }
 
@@ -139,6 +141,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     anonKey,
     serviceRoleKey,
     jwtSecret,
+    query: (text, params) => sql.query<Record<string, unknown>>(text, params),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -24,13 +24,11 @@ export function MyProgramme({ context }: { context: TeamContext }) {
       getProgressRecorder().then((recorder) => recorder.all()),
     ]);
     const lessons = new Set([
-      ...server.filter((row) => row.kind === 'check' && row.lesson_id).map((row) => row.lesson_id!),
+      ...server.filter((row) => row.item_kind === 'lesson').map((row) => row.item_id),
       ...local.flatMap((record) => (record.kind === 'check' ? [record.lessonId] : [])),
     ]);
     const scenarios = new Set([
-      ...server
-        .filter((row) => row.kind === 'completion' && row.scenario_id)
-        .map((row) => row.scenario_id!),
+      ...server.filter((row) => row.item_kind === 'scenario').map((row) => row.item_id),
       ...local.flatMap((record) => (record.kind === 'completion' ? [record.scenarioId] : [])),
     ]);
     return { assignments, programmes, lessons, scenarios, cohorts };

@@ -12,6 +12,7 @@ import {
   totalsFromRow,
   type Assignment,
   type CohortMember,
+  type Completion,
   type Membership,
   type Programme,
   type SkillTarget,
@@ -97,12 +98,7 @@ export function buildCohortOverview(input: {
   programmes: readonly Programme[];
   assignments: readonly Assignment[];
   stats: readonly StatsRow[];
-  completions: readonly {
-    user_id: string;
-    kind: string;
-    lesson_id: string | null;
-    scenario_id: string | null;
-  }[];
+  completions: readonly Completion[];
 }): CohortOverview {
   const skills = input.catalogue.skills.map((skill) => skill.id);
   const target = (skill: string) =>
@@ -111,17 +107,12 @@ export function buildCohortOverview(input: {
     .filter((member) => member.role === 'learner')
     .map((member) => {
       const person = input.people.find((candidate) => candidate.user_id === member.user_id);
+      const own = input.completions.filter((row) => row.user_id === member.user_id);
       const lessonsDone = new Set(
-        input.completions
-          .filter((row) => row.user_id === member.user_id && row.kind === 'check' && row.lesson_id)
-          .map((row) => row.lesson_id!),
+        own.filter((row) => row.item_kind === 'lesson').map((row) => row.item_id),
       );
       const scenariosDone = new Set(
-        input.completions
-          .filter(
-            (row) => row.user_id === member.user_id && row.kind === 'completion' && row.scenario_id,
-          )
-          .map((row) => row.scenario_id!),
+        own.filter((row) => row.item_kind === 'scenario').map((row) => row.item_id),
       );
       return {
         userId: member.user_id,

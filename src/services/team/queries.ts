@@ -111,6 +111,12 @@ export interface EventRow {
   observed_by: string | null;
 }
 
+export interface Completion {
+  user_id: string;
+  item_kind: 'lesson' | 'scenario';
+  item_id: string;
+}
+
 export class TeamError extends Error {}
 
 /** Unwraps a supabase-js result as the given row type, or throws a readable error. */
@@ -216,24 +222,21 @@ export function teamQueries(supabase: SupabaseClient, me: string) {
           .in('cohort_id', cohortIds),
       );
     },
-    /** Which lessons (by check answers) and scenarios (by completions) each person has done. */
-    async completions(userIds: string[]): Promise<
-      {
-        user_id: string;
-        kind: string;
-        lesson_id: string | null;
-        scenario_id: string | null;
-        occurred_at: string;
-      }[]
-    > {
+    /** Which lessons (any check answered) and scenarios (an ending reached) each person has done. */
+    async completions(userIds: string[]): Promise<Completion[]> {
       if (userIds.length === 0) return [];
-      return check(
-        await supabase
-          .from('activity_events')
-          .select('user_id, kind, lesson_id, scenario_id, occurred_at')
-          .in('user_id', userIds)
-          .in('kind', ['check', 'completion']),
-      );
+      const rows: Completion[] = [];
+      for (let start = 0; start < userIds.length; start += 100) {
+        rows.push(
+          ...check<Completion[]>(
+            await supabase
+              .from('learner_completions')
+              .select('user_id, item_kind, item_id')
+              .in('user_id', userIds.slice(start, start + 100)),
+          ),
+        );
+      }
+      return rows;
     },
     async events(userId: string): Promise<EventRow[]> {
       return check<EventRow[]>(
