@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
 import { buildScoringCatalogue } from '../../src/build/scoring-catalogue';
@@ -22,13 +22,16 @@ function published() {
     scenarios: content.scenarios.map((entry) => entry.scenario),
     catalogue: buildScoringCatalogue({
       skills: loadSkills(root).skills,
-      scenarios: content.scenarios.map((entry) => ({ ...entry.scenario, analysis: entry.analysis })),
+      scenarios: content.scenarios.map((entry) => ({
+        ...entry.scenario,
+        analysis: entry.analysis,
+      })),
       lessons: content.lessons.map((lesson) => ({ id: lesson.id, data: lesson.frontmatter })),
     }),
   };
 }
 
-function anonymousClient(url: string, key: string): SupabaseClient {
+function anonymousClient(url: string, key: string) {
   return createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false } });
 }
 
@@ -62,7 +65,10 @@ export async function benchIngestion(): Promise<string[]> {
     const clients = await Promise.all(
       Array.from({ length: 20 }, async (_, index) => {
         const client = anonymousClient(stack.url, stack.anonKey);
-        const { error } = await client.auth.signUp({ email: `bench${index}@example.org`, password: 'bench password' });
+        const { error } = await client.auth.signUp({
+          email: `bench${index}@example.org`,
+          password: 'bench password',
+        });
         if (error) throw new Error(error.message);
         return client;
       }),
@@ -74,7 +80,12 @@ export async function benchIngestion(): Promise<string[]> {
         const choice = record as ScenarioChoiceRecord;
         const attemptId = attempts.get(choice.attemptId) ?? crypto.randomUUID();
         attempts.set(choice.attemptId, attemptId);
-        return toActivityEvent({ ...choice, id: crypto.randomUUID(), attemptId, at: new Date().toISOString() });
+        return toActivityEvent({
+          ...choice,
+          id: crypto.randomUUID(),
+          attemptId,
+          at: new Date().toISOString(),
+        });
       });
     });
     const total = events.reduce((sum, list) => sum + list.length, 0);
@@ -84,7 +95,9 @@ export async function benchIngestion(): Promise<string[]> {
         let count = 0;
         const own = events[index]!;
         for (let start = 0; start < own.length; start += 25) {
-          const { data, error } = (await client.rpc('record_activity', { events: own.slice(start, start + 25) })) as {
+          const { data, error } = (await client.rpc('record_activity', {
+            events: own.slice(start, start + 25),
+          })) as {
             data: { status: string }[] | null;
             error: { message: string } | null;
           };
@@ -95,7 +108,9 @@ export async function benchIngestion(): Promise<string[]> {
       }),
     );
     const elapsed = performance.now() - started;
-    const stored = Number((await stack.query('select count(*)::int as n from public.activity_events')).rows[0]!.n);
+    const stored = Number(
+      (await stack.query('select count(*)::int as n from public.activity_events')).rows[0]!.n,
+    );
     const ok = accepted.reduce((sum, count) => sum + count, 0);
     return [
       `ingest: ${total} scenario choices from 20 concurrent clients (record_activity, batches of 25): ${Math.round(total / (elapsed / 1000))} events/s (${seconds(elapsed)}, each validated and scored by the database)`,
@@ -113,19 +128,28 @@ export async function benchDashboards(): Promise<string[]> {
   const stack = await startStack({ port: 0 });
   try {
     const supervisor = anonymousClient(stack.url, stack.anonKey);
-    const { data, error } = await supervisor.auth.signInWithPassword({ email: 'supervisor.north@demo.casecraft.local', password: 'casecraft-demo' });
+    const { data, error } = await supervisor.auth.signInWithPassword({
+      email: 'supervisor.north@demo.casecraft.local',
+      password: 'casecraft-demo',
+    });
     if (error || !data.user) throw new Error(error?.message ?? 'no user');
     const queries = teamQueries(supervisor, data.user.id);
     const cohort = (await queries.cohorts(DEMO_ORG))[0]!;
     const started = performance.now();
     const overview = await loadCohortOverview(queries, catalogue, DEMO_ORG, cohort.id);
-    lines.push(`dashboard: demo agency cohort (${overview.learners.length} learners) loaded and scored as its supervisor: ${(performance.now() - started).toFixed(0)} ms`);
+    lines.push(
+      `dashboard: demo agency cohort (${overview.learners.length} learners) loaded and scored as its supervisor: ${(performance.now() - started).toFixed(0)} ms`,
+    );
 
     // A generated agency in the same database: 500 learners in one cohort, 200,000 events and
     // statistics for every learner × skill (bulk-loaded; triggers are measured by the ingest bench).
     const admin = anonymousClient(stack.url, stack.anonKey);
-    const signedUp = await admin.auth.signUp({ email: 'big.admin@example.org', password: 'bench password' });
-    if (signedUp.error || !signedUp.data.user) throw new Error(signedUp.error?.message ?? 'no user');
+    const signedUp = await admin.auth.signUp({
+      email: 'big.admin@example.org',
+      password: 'bench password',
+    });
+    if (signedUp.error || !signedUp.data.user)
+      throw new Error(signedUp.error?.message ?? 'no user');
     const adminId = signedUp.data.user.id;
     const generating = performance.now();
     await stack.query(`
@@ -150,9 +174,18 @@ export async function benchDashboards(): Promise<string[]> {
     const generatedMs = performance.now() - generating;
     const bigQueries = teamQueries(admin, adminId);
     const bigStarted = performance.now();
-    const big = await loadCohortOverview(bigQueries, catalogue, '00000000-0000-4000-e000-000000000001', '00000000-0000-4000-e000-0000000000c1');
+    const big = await loadCohortOverview(
+      bigQueries,
+      catalogue,
+      '00000000-0000-4000-e000-000000000001',
+      '00000000-0000-4000-e000-0000000000c1',
+    );
     const bigMs = performance.now() - bigStarted;
-    const events = Number((await stack.query('select count(*)::int as n from public.activity_events').then((result) => result.rows[0]!.n)));
+    const events = Number(
+      await stack
+        .query('select count(*)::int as n from public.activity_events')
+        .then((result) => result.rows[0]!.n),
+    );
     lines.push(
       `dashboard: generated agency, ${big.learners.length} learners × ${catalogue.skills.length} skills, ${events.toLocaleString('en')} events in the table (generated in ${seconds(generatedMs)}): team profile query + scoring as admin ${bigMs.toFixed(0)} ms`,
     );
