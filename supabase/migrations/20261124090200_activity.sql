@@ -253,6 +253,19 @@ begin
 end
 $$;
 
+-- One evidence row, and its unit added to the learner × skill statistics.
+create or replace function private.record_evidence(
+  event public.activity_events, p_skill text, p_run text, p_cap double precision, p_w double precision, p_y double precision
+) returns void
+language plpgsql security definer set search_path = ''
+as $$
+begin
+  insert into public.evidence (event_id, skill_id, user_id, run_key, cap, weight, score, occurred_at)
+  values (event.id, p_skill, event.user_id, p_run, p_cap, p_w, p_y, event.occurred_at);
+  perform private.add_evidence(event.user_id, p_skill, p_run, p_cap, p_w, p_y, event.occurred_at);
+end
+$$;
+
 -- Derives evidence after insert, with the same formulas as src/domain/scoring/evidence.ts.
 create or replace function private.derive_evidence()
 returns trigger language plpgsql security definer set search_path = ''
@@ -271,27 +284,19 @@ begin
       where d.scenario_id = new.scenario_id and d.version = new.scenario_version and d.node_id = new.node_id
         and d.offered_key = new.offered_key and d.choice_id = new.choice_id
     loop
-      insert into public.evidence (event_id, skill_id, user_id, run_key, cap, weight, score, occurred_at)
-      values (new.id, item.skill_id, new.user_id, 'run:' || new.attempt_id, private.run_cap(), r * item.strength, item.y, new.occurred_at);
-      perform private.add_evidence(new.user_id, item.skill_id, 'run:' || new.attempt_id, private.run_cap(), r * item.strength, item.y, new.occurred_at);
+      perform private.record_evidence(new, item.skill_id, 'run:' || new.attempt_id, private.run_cap(), r * item.strength, item.y);
     end loop;
   elsif new.kind = 'check' then
+    -- A correct answer to an m-option item counts (1 − 1/m)·r; repeats share one answer's weight.
     r := private.source_weight('check');
     select o.correct, i.option_count, i.skill_id into option_correct, options, skill
     from public.catalog_check_options o
     join public.catalog_check_items i on i.lesson_id = o.lesson_id and i.item_id = o.item_id
     where o.lesson_id = new.lesson_id and o.item_id = new.item_id and o.option_id = new.option_id;
-    insert into public.evidence (event_id, skill_id, user_id, run_key, cap, weight, score, occurred_at)
-    values (new.id, skill, new.user_id, 'check:' || new.lesson_id || '#' || new.item_id, r,
-            case when option_correct then (1 - 1.0 / options) * r else r end,
-            case when option_correct then 1 else 0 end, new.occurred_at);
-    perform private.add_evidence(new.user_id, skill, 'check:' || new.lesson_id || '#' || new.item_id, r,
-            case when option_correct then (1 - 1.0 / options) * r else r end,
-            case when option_correct then 1 else 0 end, new.occurred_at);
+    perform private.record_evidence(new, skill, 'check:' || new.lesson_id || '#' || new.item_id, r,
+      case when option_correct then (1 - 1.0 / options) * r else r end, case when option_correct then 1 else 0 end);
   elsif new.kind = 'observation' then
-    insert into public.evidence (event_id, skill_id, user_id, run_key, cap, weight, score, occurred_at)
-    values (new.id, new.skill_id, new.user_id, 'observation:' || new.id, null, new.weight, new.score, new.occurred_at);
-    perform private.add_evidence(new.user_id, new.skill_id, 'observation:' || new.id, null, new.weight, new.score, new.occurred_at);
+    perform private.record_evidence(new, new.skill_id, 'observation:' || new.id, null, new.weight, new.score);
   end if;
   return null;
 end
@@ -300,6 +305,7 @@ $$;
 revoke all on function private.add_evidence(uuid, text, text, double precision, double precision, double precision, timestamptz) from public, anon, authenticated;
 revoke all on function private.validate_activity() from public, anon, authenticated;
 revoke all on function private.derive_evidence() from public, anon, authenticated;
+revoke all on function private.record_evidence(public.activity_events, text, text, double precision, double precision, double precision) from public, anon, authenticated;
 
 create trigger activity_events_validate before insert on public.activity_events
 for each row execute function private.validate_activity();

@@ -6,10 +6,7 @@ import {
 } from '../../services/progress';
 import { buildProfileView } from '../../services/learner-profile';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
-import {
-  loadSignedInLearnerContext,
-  type SignedInLearnerContext,
-} from '../../services/team/learner-context';
+import type { SignedInLearnerContext } from '../../services/team/learner-context';
 import type { ActivityRecord } from '../../domain/scoring/evidence';
 import { EvidenceLog } from './EvidenceLog';
 import { ProgressFileControls } from './ProgressFileControls';
@@ -28,6 +25,14 @@ export interface ProfileAppProps {
   /** Evidence recorded elsewhere (e.g. a supervisor's observations), merged in. */
   extraActivity?: ActivityRecord[];
   heading?: string;
+}
+
+function hasStoredSession(): boolean {
+  try {
+    return localStorage.getItem('casecraft-auth') !== null;
+  } catch {
+    return false;
+  }
 }
 
 type Load =
@@ -64,9 +69,15 @@ export default function ProfileApp({
         unsubscribe = recorder.subscribe(() => void refresh());
         await refresh();
         // Signed in through an agency? Then its targets apply and server activity counts too.
-        loadSignedInLearnerContext(catalogue.skills.map((skill) => skill.id))
-          .then((context) => !cancelled && setAgency(context))
-          .catch(() => undefined);
+        // Loaded only for someone signed in, so guests never download supabase-js here.
+        if (hasStoredSession()) {
+          import('../../services/team/learner-context')
+            .then(({ loadSignedInLearnerContext }) =>
+              loadSignedInLearnerContext(catalogue.skills.map((skill) => skill.id)),
+            )
+            .then((context) => !cancelled && setAgency(context))
+            .catch(() => undefined);
+        }
       })
       .catch((error: unknown) => {
         if (!cancelled)

@@ -145,6 +145,25 @@ export const EVENT_COLUMNS =
   'id, user_id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id, ending_id, mode, lesson_id, item_id, option_id, skill_id, score, weight, note, observed_by';
 
 export function teamQueries(supabase: SupabaseClient, me: string) {
+  /** Rows of a table or view for many people, 100 ids per request (URLs stay short). */
+  const byUsers = async <T>(
+    table: string,
+    columns: string,
+    userIds: readonly string[],
+  ): Promise<T[]> => {
+    const rows: T[] = [];
+    for (let start = 0; start < userIds.length; start += 100) {
+      rows.push(
+        ...check<T[]>(
+          await supabase
+            .from(table)
+            .select(columns)
+            .in('user_id', userIds.slice(start, start + 100)),
+        ),
+      );
+    }
+    return rows;
+  };
   return {
     me,
     async myMemberships(): Promise<Membership[]> {
@@ -185,19 +204,7 @@ export function teamQueries(supabase: SupabaseClient, me: string) {
       );
     },
     async stats(userIds: string[]): Promise<StatsRow[]> {
-      if (userIds.length === 0) return [];
-      const rows: StatsRow[] = [];
-      for (let start = 0; start < userIds.length; start += 100) {
-        rows.push(
-          ...check<StatsRow[]>(
-            await supabase
-              .from('skill_totals')
-              .select('*')
-              .in('user_id', userIds.slice(start, start + 100)),
-          ),
-        );
-      }
-      return rows;
+      return byUsers<StatsRow>('skill_totals', '*', userIds);
     },
     async targets(organisationId: string): Promise<SkillTarget[]> {
       return check<SkillTarget[]>(
@@ -224,19 +231,7 @@ export function teamQueries(supabase: SupabaseClient, me: string) {
     },
     /** Which lessons (any check answered) and scenarios (an ending reached) each person has done. */
     async completions(userIds: string[]): Promise<Completion[]> {
-      if (userIds.length === 0) return [];
-      const rows: Completion[] = [];
-      for (let start = 0; start < userIds.length; start += 100) {
-        rows.push(
-          ...check<Completion[]>(
-            await supabase
-              .from('learner_completions')
-              .select('user_id, item_kind, item_id')
-              .in('user_id', userIds.slice(start, start + 100)),
-          ),
-        );
-      }
-      return rows;
+      return byUsers<Completion>('learner_completions', 'user_id, item_kind, item_id', userIds);
     },
     async events(userId: string): Promise<EventRow[]> {
       return check<EventRow[]>(
