@@ -35,6 +35,18 @@ export interface RunningStack {
   stop(): Promise<void>;
 }
 
+/** `$1`, `$2`… replaced by escaped SQL literals (strings, numbers, booleans, null). */
+export function inlineParameters(text: string, params: readonly unknown[]): string {
+  return text.replace(/\$(\d+)/g, (_match, index: string) => {
+    const value = params[Number(index) - 1];
+    if (value === null || value === undefined) return 'null';
+    if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+    if (typeof value === 'boolean') return value ? 'true' : 'false';
+    if (typeof value !== 'string') throw new Error(`unsupported SQL parameter $${index}`);
+    return `'${value.replace(/'/g, "''")}'`;
+  });
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const probe = createServer();
@@ -99,16 +111,19 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
   // Auth queries go through the socket like any client: the socket server keeps each
   // client's transaction to itself, which direct calls on the PGlite instance would not.
+  // One connection, and the simple query protocol (one message per statement, parameters
+  // inlined as escaped literals): PGlite has a single backend session, so the multi-message
+  // extended protocol of two clients could interleave and clobber each other's statements.
   const pool = new pg.Pool({
     host: '127.0.0.1',
     port: pgPort,
     user: 'postgres',
     database: 'postgres',
-    max: 2,
+    max: 1,
   });
   const sql = {
-    query: async <T extends object>(text: string, params?: unknown[]) => ({
-      rows: (await pool.query(text, params)).rows as T[],
+    query: async <T extends object>(text: string, params: unknown[] = []) => ({
+      rows: (await pool.query(inlineParameters(text, params))).rows as T[],
     }),
   };
 
