@@ -157,28 +157,32 @@ as $$
   )
 $$;
 
--- Who may see a learner's records: the learner; a supervisor of a cohort the learner is in;
--- an admin of an agency the learner belongs or belonged to (records stay with the agency).
+-- Whose records the current user may see: their own; learners of cohorts they supervise;
+-- members (current or removed: records stay with the agency) of agencies they administer.
+-- A set, so policies test membership with one hashed lookup per row (`= any (select …)`)
+-- instead of running joins for every row of a large table.
+create or replace function private.viewable_learners()
+returns setof uuid language sql stable security definer set search_path = ''
+as $$
+  select (select auth.uid())
+  union
+  select l.user_id
+  from public.cohort_members s
+  join public.cohort_members l on l.cohort_id = s.cohort_id and l.role = 'learner'
+  join public.cohorts c on c.id = s.cohort_id
+  join public.memberships sm on sm.organisation_id = c.organisation_id and sm.user_id = s.user_id
+  where s.user_id = (select auth.uid()) and s.role = 'supervisor' and sm.status = 'active'
+  union
+  select lm.user_id
+  from public.memberships am
+  join public.memberships lm on lm.organisation_id = am.organisation_id
+  where am.user_id = (select auth.uid()) and am.role = 'admin' and am.status = 'active'
+$$;
+
 create or replace function private.can_view_learner(learner uuid)
 returns boolean language sql stable security definer set search_path = ''
 as $$
-  select learner = (select auth.uid())
-    or exists (
-      select 1
-      from public.cohort_members l
-      join public.cohort_members s on s.cohort_id = l.cohort_id and s.role = 'supervisor'
-      join public.cohorts c on c.id = l.cohort_id
-      join public.memberships sm on sm.organisation_id = c.organisation_id and sm.user_id = s.user_id
-      where l.user_id = learner and l.role = 'learner'
-        and s.user_id = (select auth.uid()) and sm.status = 'active'
-    )
-    or exists (
-      select 1
-      from public.memberships lm
-      join public.memberships am on am.organisation_id = lm.organisation_id
-      where lm.user_id = learner and am.user_id = (select auth.uid())
-        and am.role = 'admin' and am.status = 'active'
-    )
+  select learner in (select private.viewable_learners())
 $$;
 
 -- The current user may record an observation about this learner (supervisor or admin).
@@ -265,7 +269,7 @@ create policy "admins rename their agency" on public.organisations for update to
   using (private.is_org_admin(id)) with check (private.is_org_admin(id));
 
 create policy "see own memberships, admins see their agency's" on public.memberships for select to authenticated
-  using (user_id = (select auth.uid()) or private.is_org_admin(organisation_id) or private.can_view_learner(user_id));
+  using (user_id = (select auth.uid()) or private.is_org_admin(organisation_id) or user_id = any (select private.viewable_learners()));
 create policy "admins change roles and remove members" on public.memberships for update to authenticated
   using (private.is_org_admin(organisation_id)) with check (private.is_org_admin(organisation_id));
 

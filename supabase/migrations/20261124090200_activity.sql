@@ -326,20 +326,20 @@ grant select on public.attempt_progress, public.evidence, public.skill_run_stats
 grant all on public.activity_events, public.attempt_progress, public.evidence, public.skill_run_stats, public.skill_stats to service_role;
 
 create policy "learners, their supervisors and admins read activity" on public.activity_events for select to authenticated
-  using (private.can_view_learner(user_id));
+  using (user_id = any (select private.viewable_learners()));
 create policy "learners record their own activity" on public.activity_events for insert to authenticated
   with check (kind in ('choice', 'completion', 'check') and user_id = (select auth.uid()) and observed_by is null);
 create policy "supervisors and admins record observations of their learners" on public.activity_events for insert to authenticated
   with check (kind = 'observation' and observed_by = (select auth.uid()) and private.can_observe_learner(user_id));
 
 create policy "attempts are read like activity" on public.attempt_progress for select to authenticated
-  using (private.can_view_learner(user_id));
+  using (user_id = any (select private.viewable_learners()));
 create policy "evidence is read like activity" on public.evidence for select to authenticated
-  using (private.can_view_learner(user_id));
+  using (user_id = any (select private.viewable_learners()));
 create policy "run statistics are read like activity" on public.skill_run_stats for select to authenticated
-  using (private.can_view_learner(user_id));
+  using (user_id = any (select private.viewable_learners()));
 create policy "skill statistics are read like activity" on public.skill_stats for select to authenticated
-  using (private.can_view_learner(user_id));
+  using (user_id = any (select private.viewable_learners()));
 
 -- Current sums per learner × skill, decayed to now; the TypeScript engine turns them into
 -- estimates. security_invoker: the caller's RLS applies.
