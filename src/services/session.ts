@@ -13,6 +13,8 @@ type Listener = (state: SessionState) => void;
 let state: SessionState = { status: 'loading' };
 const listeners = new Set<Listener>();
 let started = false;
+/** Set while the person signs out themselves, so only an unasked-for sign-out reads as expiry. */
+let signingOut = false;
 
 const set = (next: SessionState) => {
   state = next;
@@ -27,12 +29,20 @@ async function start() {
     set({ status: 'signed-out', ...(error ? { notice: friendlyError(error) } : {}) });
   else set({ status: 'signed-in', user: data.session.user, session: data.session, supabase });
   supabase.auth.onAuthStateChange((event, session) => {
-    if (session) set({ status: 'signed-in', user: session.user, session, supabase });
-    else
+    if (session) {
+      set({ status: 'signed-in', user: session.user, session, supabase });
+    } else {
+      const expired = event === 'SIGNED_OUT' && state.status === 'signed-in' && !signingOut;
       set({
         status: 'signed-out',
-        ...(event === 'SIGNED_OUT' && state.status === 'signed-in' ? {} : {}),
+        ...(expired
+          ? {
+              notice:
+                'Your session has expired. Sign in again to continue; your progress is kept in this browser.',
+            }
+          : {}),
       });
+    }
   });
 }
 
@@ -78,8 +88,13 @@ export async function signUp(email: string, password: string, displayName: strin
 }
 
 export async function signOut(): Promise<void> {
-  const { error } = await (await client()).auth.signOut();
-  if (error) throw new Error(friendlyError(error));
+  signingOut = true;
+  try {
+    const { error } = await (await client()).auth.signOut();
+    if (error) throw new Error(friendlyError(error));
+  } finally {
+    signingOut = false;
+  }
 }
 
 export async function changePassword(password: string): Promise<void> {
