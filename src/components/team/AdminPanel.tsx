@@ -477,16 +477,40 @@ function Programmes({ context, organisationId, data, act }: SectionProps) {
                 <li key={item.position}>{label({ kind: item.item_kind, id: item.item_id })}</li>
               ))}
           </ol>
-          <p className="muted">
-            Assigned to:{' '}
-            {data.assignments
-              .filter((assignment) => assignment.programme_id === programme.id)
-              .map(
-                (assignment) =>
-                  `${data.cohorts.find((cohort) => cohort.id === assignment.cohort_id)?.name ?? '?'}${assignment.due_date ? ` (due ${assignment.due_date})` : ''}`,
-              )
-              .join('; ') || 'no cohort yet'}
-          </p>
+          {data.assignments.filter((assignment) => assignment.programme_id === programme.id)
+            .length === 0 ? (
+            <p className="muted">Not assigned to a cohort yet.</p>
+          ) : (
+            <ul>
+              {data.assignments
+                .filter((assignment) => assignment.programme_id === programme.id)
+                .map((assignment) => {
+                  const cohortName =
+                    data.cohorts.find((cohort) => cohort.id === assignment.cohort_id)?.name ?? '?';
+                  return (
+                    <li key={assignment.cohort_id}>
+                      Assigned to {cohortName}
+                      {assignment.due_date ? `, due ${assignment.due_date}` : ''}{' '}
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() =>
+                          void act(`${programme.name} unassigned from ${cohortName}.`, () =>
+                            context.queries.unassignProgramme(assignment.cohort_id, programme.id),
+                          )
+                        }
+                      >
+                        Unassign
+                        <span className="visually-hidden">
+                          {' '}
+                          {programme.name} from {cohortName}
+                        </span>
+                      </button>
+                    </li>
+                  );
+                })}
+            </ul>
+          )}
         </div>
       ))}
       <form
