@@ -57,10 +57,6 @@ export function subscribeSession(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-export function currentSession(): SessionState {
-  return state;
-}
-
 async function client(): Promise<SupabaseClient> {
   const supabase = await getSupabase();
   if (!supabase) throw new Error('This Casecraft site has no backend configured.');

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { choose, startPosition } from '../../src/domain/scenario/runtime';
 import { expectNoAxeViolations } from './support/axe';
-import { lessonFrontmatter } from './support/content';
+import { answerFirstCheckItem, playInAssessment } from './support/play';
 import { pathsToEndings, publishedScenario } from './support/scenario-paths';
 import { storedRecords } from './support/progress';
 
@@ -21,34 +20,11 @@ test('a new learner sees an empty state that points to a first lesson and scenar
 test('answers and a scenario change the profile; export, reset and import round-trip', async ({
   page,
 }) => {
-  // A knowledge check answered in a lesson.
-  const lessonId = 'communication/active-listening-oars';
-  const item = lessonFrontmatter(lessonId).check[0]!;
-  await page.goto(`/learn/${lessonId}/`);
-  const question = page.getByRole('form').filter({ hasText: item.prompt });
-  await question.scrollIntoViewIfNeeded();
-  await expect(page.locator('.knowledge-check-block astro-island:not([ssr])')).toBeAttached();
-  await question.getByRole('radio').first().check();
-  await question.getByRole('button', { name: 'Check answer' }).click();
-  await expect(question.locator('.feedback')).toBeVisible();
-
-  // A scenario played through in assessment mode.
+  // A knowledge check answered in a lesson, and a scenario played in assessment mode.
+  await answerFirstCheckItem(page, 'communication/active-listening-oars');
   const scenario = publishedScenario('williams-eviction');
-  const steps =
-    pathsToEndings(scenario).get('end-home') ?? [...pathsToEndings(scenario).values()][0]!;
-  await page.goto(`/practice/${scenario.id}/`);
-  await expect(page.locator('astro-island:not([ssr])')).toBeAttached();
-  await page.getByRole('radio', { name: /Assessment/ }).check();
-  await page.getByRole('button', { name: 'Start the conversation' }).click();
-  let position = startPosition(scenario).position;
-  for (const choiceId of steps) {
-    const text = scenario.nodes[position.node]!.choices!.find(
-      (choice) => choice.id === choiceId,
-    )!.text;
-    await page.locator('.choices button.choice', { hasText: text }).click();
-    position = choose(scenario, position, choiceId).position;
-  }
-  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  const paths = pathsToEndings(scenario);
+  await playInAssessment(page, scenario, paths.get('end-home') ?? [...paths.values()][0]!);
   await expect
     .poll(
       async () =>

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { choose, startPosition, type Position } from '../../src/domain/scenario/runtime';
+import { startPosition } from '../../src/domain/scenario/runtime';
 import { expectNoAxeViolations } from './support/axe';
+import { choiceTexts } from './support/play';
 import { pathsToEndings, publishedScenario } from './support/scenario-paths';
 
 async function startScenario(page: Page, id: string, mode: 'Practice' | 'Assessment') {
@@ -31,14 +32,7 @@ for (const id of ['okafor-discharge', 'williams-eviction']) {
   for (const [ending, steps] of pathsToEndings(scenario)) {
     test(`${id}: keyboard play reaches the "${ending}" ending`, async ({ page }) => {
       await startScenario(page, id, 'Assessment');
-      let position: Position = startPosition(scenario).position;
-      for (const choiceId of steps) {
-        const text = scenario.nodes[position.node]!.choices!.find(
-          (choice) => choice.id === choiceId,
-        )!.text;
-        await chooseByKeyboard(page, text);
-        position = choose(scenario, position, choiceId).position;
-      }
+      for (const text of choiceTexts(scenario, steps)) await chooseByKeyboard(page, text);
       await expect(page.getByRole('heading', { name: 'Debrief' })).toBeFocused();
       await expect(
         page.getByRole('heading', { name: scenario.nodes[ending]!.ending!.title, level: 3 }),
@@ -55,10 +49,11 @@ test('practice mode shows feedback, steps back, resumes after a reload, and pass
   await startScenario(page, scenario.id, 'Practice');
   await expectNoAxeViolations(page, 'scenario start');
 
-  let position: Position = startPosition(scenario).position;
-  const first = scenario.nodes[position.node]!.choices!.find((choice) => choice.id === steps[0])!;
+  const texts = choiceTexts(scenario, steps);
+  const first = scenario.nodes[startPosition(scenario).position.node]!.choices!.find(
+    (choice) => choice.id === steps[0],
+  )!;
   await chooseByKeyboard(page, first.text);
-  position = choose(scenario, position, first.id).position;
   await expect(page.getByRole('heading', { name: 'Feedback on your last choice' })).toBeVisible();
   await expect(page.getByText(first.feedback)).toBeVisible();
   await expectNoAxeViolations(page, 'after feedback');
@@ -72,13 +67,7 @@ test('practice mode shows feedback, steps back, resumes after a reload, and pass
   await page.reload();
   await expect(page.getByText('Welcome back: you are where you left off.')).toBeVisible();
   await expect(page.locator('.transcript-lines .turn.you')).toHaveCount(1);
-  for (const choiceId of steps.slice(1)) {
-    const text = scenario.nodes[position.node]!.choices!.find(
-      (choice) => choice.id === choiceId,
-    )!.text;
-    await chooseByKeyboard(page, text);
-    position = choose(scenario, position, choiceId).position;
-  }
+  for (const text of texts.slice(1)) await chooseByKeyboard(page, text);
   await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
   await expectNoAxeViolations(page, 'debrief');
 

@@ -1,7 +1,6 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { choose, startPosition } from '../../src/domain/scenario/runtime';
 import { expectNoAxeViolations } from './support/axe';
-import { lessonFrontmatter } from './support/content';
+import { answerFirstCheckItem, playInAssessment } from './support/play';
 import { pathsToEndings, publishedScenario } from './support/scenario-paths';
 
 // One journey across roles on the embedded stack with the demo agency (DEMO DATA).
@@ -94,34 +93,20 @@ test('a new learner joins with the invitation and plays a scenario in assessment
   await expect(page.getByRole('heading', { name: 'New case manager essentials' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'my programme');
 
+  // Halfway through the scenario the network drops: play goes on, records queue.
   const scenario = publishedScenario('williams-eviction');
-  const steps = [...pathsToEndings(scenario).values()][0]!;
-  await page.goto(`/practice/${scenario.id}/`);
-  await expect(page.locator('astro-island:not([ssr])')).toBeAttached();
-  await page.getByRole('radio', { name: /Assessment/ }).check();
-  await page.getByRole('button', { name: 'Start the conversation' }).click();
-  let position = startPosition(scenario).position;
-  for (const [index, choiceId] of steps.entries()) {
-    // Halfway through, the network drops: play goes on, records queue.
-    if (index === 3) await context.setOffline(true);
-    const text = scenario.nodes[position.node]!.choices!.find(
-      (choice) => choice.id === choiceId,
-    )!.text;
-    await page.locator('.choices button.choice', { hasText: text }).click();
-    position = choose(scenario, position, choiceId).position;
-  }
-  await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
+  await playInAssessment(
+    page,
+    scenario,
+    [...pathsToEndings(scenario).values()][0]!,
+    async (index) => {
+      if (index === 3) await context.setOffline(true);
+    },
+  );
   await context.setOffline(false);
 
   // A knowledge-check answer too, then everything syncs.
-  const lessonId = 'ethics/confidentiality-and-its-limits';
-  const item = lessonFrontmatter(lessonId).check[0]!;
-  await page.goto(`/learn/${lessonId}/`);
-  const question = page.getByRole('form').filter({ hasText: item.prompt });
-  await question.scrollIntoViewIfNeeded();
-  await expect(page.locator('.knowledge-check-block astro-island:not([ssr])')).toBeAttached();
-  await question.getByRole('radio').first().check();
-  await question.getByRole('button', { name: 'Check answer' }).click();
+  await answerFirstCheckItem(page, 'ethics/confidentiality-and-its-limits');
 
   await page.goto('/team/');
   await expect(page.getByText('All your progress is saved to your account.')).toBeVisible({

@@ -4,6 +4,7 @@ import {
   type ProgressRecord,
   type ProgressRecorder,
 } from '../../services/progress';
+import { hasStoredSession } from '../../services/backend/stored-session';
 import { buildProfileView } from '../../services/learner-profile';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
 import type { SignedInLearnerContext } from '../../services/team/learner-context';
@@ -25,14 +26,6 @@ export interface ProfileAppProps {
   /** Evidence recorded elsewhere (e.g. a supervisor's observations), merged in. */
   extraActivity?: ActivityRecord[];
   heading?: string;
-}
-
-function hasStoredSession(): boolean {
-  try {
-    return localStorage.getItem('casecraft-auth') !== null;
-  } catch {
-    return false;
-  }
 }
 
 type Load =

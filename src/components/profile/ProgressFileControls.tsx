@@ -1,7 +1,6 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
 import type { ProgressRecorder } from '../../services/progress';
-
-type Message = { kind: 'ok' | 'error'; text: string } | undefined;
+import { FormMessage, type FormOutcome } from '../site/FormMessage';
 
 /** Export and import one's own progress as a JSON file; reset with confirmation. */
 export function ProgressFileControls({
@@ -12,7 +11,7 @@ export function ProgressFileControls({
   recordCount: number;
 }) {
   const id = useId();
-  const [message, setMessage] = useState<Message>();
+  const [message, setMessage] = useState<FormOutcome>();
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   const resetRef = useRef<HTMLButtonElement>(null);
@@ -111,9 +110,7 @@ export function ProgressFileControls({
           </button>
         </div>
       )}
-      <p role="status" className={message?.kind === 'error' ? 'error' : 'muted'}>
-        {message?.text}
-      </p>
+      <FormMessage message={message} />
     </section>
   );
 }

@@ -9,11 +9,9 @@ import type {
   Role,
   SkillTarget,
 } from '../../services/team/queries';
+import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { Forbidden } from './Forbidden';
-import { useLoad, type TeamContext } from './useTeam';
-
-const param = (name: string) =>
-  typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(name);
+import { queryParam as param, useLoad, type TeamContext } from './useTeam';
 
 interface AdminData {
   members: Membership[];
@@ -36,7 +34,7 @@ export function AdminPanel({ context }: { context: TeamContext }) {
   const membership = context.memberships.find(
     (candidate) => candidate.organisation_id === organisationId && candidate.role === 'admin',
   );
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<FormOutcome>();
   const data = useLoad(async (): Promise<AdminData> => {
     const [members, cohorts, invitations, programmes, targets] = await Promise.all([
       context.queries.members(organisationId),
@@ -72,12 +70,7 @@ export function AdminPanel({ context }: { context: TeamContext }) {
   return (
     <div className="admin">
       <h2>{membership.organisations?.name}</h2>
-      <p
-        role={message?.kind === 'error' ? 'alert' : 'status'}
-        className={`admin-message ${message?.kind === 'error' ? 'error' : 'muted'}`}
-      >
-        {message?.text}
-      </p>
+      <FormMessage message={message} className="admin-message" />
       <Cohorts context={context} organisationId={organisationId} data={data.data} act={act} />
       <Invitations context={context} organisationId={organisationId} data={data.data} act={act} />
       <Members context={context} organisationId={organisationId} data={data.data} act={act} />

@@ -1,5 +1,6 @@
 import { useId, useState, type SubmitEvent } from 'react';
 import { changePassword, signIn, signOut, signUp } from '../../services/session';
+import { FormMessage, type FormOutcome } from '../site/FormMessage';
 
 /** Sign in or create an account. Errors say what to do; the form keeps what was typed. */
 export function AuthForms({ intro, notice }: { intro?: string; notice?: string }) {
@@ -102,7 +103,7 @@ export function AuthForms({ intro, notice }: { intro?: string; notice?: string }
 export function AccountPanel({ email }: { email: string }) {
   const id = useId();
   const [password, setPassword] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<FormOutcome>();
   const [busy, setBusy] = useState(false);
 
   const change = (event: SubmitEvent) => {
@@ -156,9 +157,7 @@ export function AccountPanel({ email }: { email: string }) {
           Change password
         </button>
       </form>
-      <p role="status" className={message?.kind === 'error' ? 'error' : 'muted'}>
-        {message?.text}
-      </p>
+      <FormMessage message={message} />
     </section>
   );
 }

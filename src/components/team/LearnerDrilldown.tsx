@@ -15,11 +15,9 @@ import type { EventRow } from '../../services/team/queries';
 import { formatDate } from '../profile/format';
 import { SkillOverview } from '../profile/SkillOverview';
 import { SkillTrends } from '../profile/SkillTrends';
+import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { Forbidden } from './Forbidden';
-import { useLoad, type TeamContext } from './useTeam';
-
-const param = (name: string) =>
-  typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(name);
+import { queryParam as param, useLoad, type TeamContext } from './useTeam';
 
 /** One learner: profile against targets, trend, every attempt with its transcript, observations. */
 export function LearnerDrilldown({ context }: { context: TeamContext }) {
@@ -253,7 +251,7 @@ function ObservationForm({
   const [level, setLevel] = useState<ProficiencyLevel>('competent');
   const [date, setDate] = useState(new Date().toISOString().slice(0, 10));
   const [note, setNote] = useState('');
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<FormOutcome>();
   const descriptor = catalogue.skills.find((candidate) => candidate.id === skill)?.levels[level];
 
   const submit = (event: SubmitEvent) => {
@@ -341,12 +339,7 @@ function ObservationForm({
         />
       </div>
       <button type="submit">Record observation</button>
-      <p
-        role={message?.kind === 'error' ? 'alert' : 'status'}
-        className={message?.kind === 'error' ? 'error' : 'muted'}
-      >
-        {message?.text}
-      </p>
+      <FormMessage message={message} />
     </form>
   );
 }

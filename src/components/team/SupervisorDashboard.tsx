@@ -5,10 +5,7 @@ import { PROFICIENCY_LEVEL_NAMES } from '../../domain/skills/skill';
 import { loadCohortOverview, type CohortOverview } from '../../services/team/overview';
 import { percent, STATUS_LABELS } from '../profile/format';
 import { Forbidden } from './Forbidden';
-import { useLoad, type TeamContext } from './useTeam';
-
-const param = (name: string) =>
-  typeof window === 'undefined' ? null : new URLSearchParams(window.location.search).get(name);
+import { queryParam as param, useLoad, type TeamContext } from './useTeam';
 
 const STATUS_SHORT = {
   meets: 'Meets',

@@ -2,6 +2,7 @@ import { useEffect, useId, useState, type SubmitEvent } from 'react';
 import { getProgressRecorder } from '../../services/progress';
 import { startBackgroundSync } from '../../services/sync/background';
 import type { SyncStatus } from '../../services/sync/outbox-sync';
+import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { AccountPanel, AuthForms } from './AuthPanel';
 import { AdminPanel } from './AdminPanel';
 import { LearnerDrilldown } from './LearnerDrilldown';
@@ -190,7 +191,7 @@ function JoinAgency({ context }: { context: TeamContext }) {
       : (new URLSearchParams(window.location.search).get('code') ?? ''),
   );
   const [name, setName] = useState(() => String(context.user.user_metadata.display_name ?? ''));
-  const [message, setMessage] = useState<{ kind: 'ok' | 'error'; text: string }>();
+  const [message, setMessage] = useState<FormOutcome>();
   const [busy, setBusy] = useState(false);
   const submit = (event: SubmitEvent) => {
     event.preventDefault();
@@ -235,18 +236,14 @@ function JoinAgency({ context }: { context: TeamContext }) {
           Join
         </button>
       </form>
-      <p
-        role={message?.kind === 'error' ? 'alert' : 'status'}
-        className={message?.kind === 'error' ? 'error' : 'muted'}
-      >
-        {message?.text}
+      <FormMessage message={message}>
         {message?.kind === 'ok' && (
           <>
             {' '}
             <a href="/team/">Go to your team page</a>
           </>
         )}
-      </p>
+      </FormMessage>
     </section>
   );
 }

@@ -105,3 +105,10 @@ export function useLoad<T>(
   }, [...deps, generation]);
   return { ...result, reload: () => setGeneration((count) => count + 1) };
 }
+
+/** A query-string parameter of the current page (team pages address agencies, cohorts, people). */
+export function queryParam(name: string): string | null {
+  return typeof window === 'undefined'
+    ? null
+    : new URLSearchParams(window.location.search).get(name);
+}

@@ -83,11 +83,6 @@ export type CheckOption = z.infer<ReturnType<typeof checkOptionSchema>>;
 export type CheckItem = z.infer<ReturnType<typeof checkItemSchema>>;
 export type LessonFrontmatter = z.infer<ReturnType<typeof lessonFrontmatterSchema>>;
 
-/** A lesson as the rest of the app sees it: its frontmatter plus its id (`<skill>/<slug>`). */
-export interface LessonSummary extends LessonFrontmatter {
-  id: string;
-}
-
 /** Checks that span lessons: the folder names the skill, and `order` is unique per skill. */
 export function checkLessonSet(
   lessons: readonly {

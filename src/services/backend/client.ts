@@ -1,4 +1,5 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { AUTH_STORAGE_KEY } from './stored-session';
 
 /** Where this site's backend is: written next to the built site (`/supabase-config.json`). */
 export interface BackendConfig {
@@ -27,7 +28,7 @@ export function getSupabase(): Promise<SupabaseClient | null> {
   clientPromise ??= loadConfig().then((config) =>
     config
       ? createClient(config.url, config.anonKey, {
-          auth: { persistSession: true, autoRefreshToken: true, storageKey: 'casecraft-auth' },
+          auth: { persistSession: true, autoRefreshToken: true, storageKey: AUTH_STORAGE_KEY },
         })
       : null,
   );

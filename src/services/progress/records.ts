@@ -1,10 +1,13 @@
+import type { PlayMode } from '../../domain/scenario/scenarioMachine';
+
 /**
  * What the browser records about a learner's practice. Records say what happened (which
  * option was chosen), never a score: scores are derived from the published content by the
  * scoring engine, in the browser and on the server alike.
  */
 
-export type PracticeMode = 'practice' | 'assessment';
+/** The scenario player's two modes (see src/domain/scenario/scenarioMachine.ts). */
+export type PracticeMode = PlayMode;
 
 interface RecordBase {
   /** Client-made UUID: the record's identity everywhere, so a retried sync never duplicates. */

@@ -1,16 +1,8 @@
+import { hasStoredSession } from '../backend/stored-session';
 import type { ProgressRecorder } from '../progress/recorder';
 import type { OutboxSync } from './outbox-sync';
 
 let active: Promise<OutboxSync | null> | undefined;
-
-/** Did supabase-js store a session in this browser? (Checked before loading supabase-js at all.) */
-function hasStoredSession(): boolean {
-  try {
-    return localStorage.getItem('casecraft-auth') !== null;
-  } catch {
-    return false;
-  }
-}
 
 /**
  * Starts syncing the outbox if someone is signed in on this browser. Guests and sites without

@@ -2,6 +2,7 @@ import { SCORING_CONFIG } from '../../domain/scoring/config';
 import type { ActivityRecord } from '../../domain/scoring/evidence';
 import { targetFor } from '../../domain/team/team';
 import { getSupabase } from '../backend/client';
+import { hasStoredSession } from '../backend/stored-session';
 import { teamQueries, type EventRow } from './queries';
 
 export interface SignedInLearnerContext {
@@ -76,11 +77,7 @@ export function activityFromEvents(events: readonly EventRow[]): ActivityRecord[
 export async function loadSignedInLearnerContext(
   skills: readonly string[],
 ): Promise<SignedInLearnerContext | null> {
-  try {
-    if (localStorage.getItem('casecraft-auth') === null) return null;
-  } catch {
-    return null;
-  }
+  if (!hasStoredSession()) return null;
   const supabase = await getSupabase();
   if (!supabase) return null;
   const { data } = await supabase.auth.getSession();
