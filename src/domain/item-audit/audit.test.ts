@@ -92,7 +92,7 @@ describe('the item audit', () => {
     expect(focused).not.toMatch(/lesson-0#q0/);
     const worklist = formatWorklist(report);
     expect(worklist).toMatch(/### content\/lessons\/communication\/lesson-0\.mdx/);
-    expect(worklist).toMatch(/- `q0` \(line 7\): the answer-only model picks the key/);
+    expect(worklist).toMatch(/- `q0` \(line 7\): model finds the key/);
     expect(worklist).toMatch(/Decisions with two or more defensible options: 0 of 3/);
   });
 });

@@ -21,6 +21,8 @@ export interface Finding {
   severity: 'trip' | 'note';
   gate?: GateId;
   message: string;
+  /** The same in a few words, for the per-file worklist. */
+  brief?: string;
 }
 
 export interface ItemReport {
@@ -264,6 +266,7 @@ export function auditItems(
         severity: 'trip',
         gate: `baseline-${kindName}` as GateId,
         message: `the answer-only model picks the key "${prediction.pick}" (p ${prediction.keyProbability.toFixed(2)})${drivers ? `, led by: ${drivers}` : ''}`,
+        brief: `model finds the key${drivers ? ` (${drivers})` : ''}`,
       });
     }
     const lengthGate = `length-rank-${kindName}` as GateId;
@@ -275,6 +278,7 @@ export function auditItems(
           severity: 'trip',
           gate: lengthGate,
           message: `the key is the ${POSITION_NAMES[position]} option, the position ${percent(spread.shares[position])} of keys hold (max ${percent(gates.lengthRank.maxShare)})`,
+          brief: `key ${POSITION_NAMES[position]}`,
         });
     }
     if (!findings.some((finding) => finding.gate === lengthGate) && keys.length > 0)
@@ -301,6 +305,7 @@ export function auditItems(
           severity: 'trip',
           gate: cueGate,
           message: `the key "${key.id}" carries cues that point to the key (P(key | cue) vs ${percent(cues[item.kind][0]?.baseRate ?? 0)}): ${found.map(cueText).join(', ')}`,
+          brief: `key cues: ${found.map((cue) => cue.cue).join(', ')}`,
         });
     });
     const eliminable = item.options
@@ -311,6 +316,7 @@ export function auditItems(
         severity: 'trip',
         gate: cueGate,
         message: `options a skimmer can eliminate unread: ${eliminable.map((entry) => `"${entry.option.id}" ${entry.found.map(cueText).join(', ')}`).join('; ')}`,
+        brief: `eliminable: ${eliminable.map((entry) => `${entry.option.id} (${entry.found.map((cue) => cue.cue).join(', ')})`).join(', ')}`,
       });
     const shape = shapeOf.get(item.label);
     if (shape) {
@@ -319,6 +325,7 @@ export function auditItems(
           severity: 'trip',
           gate: 'positive-option',
           message: `${coding.skill} is coded [${coding.codes.join(', ')}]: no option shows it, so avoiding the weak one earns full credit`,
+          brief: `${coding.skill} [${coding.codes.join(', ')}] has no positive option`,
         });
       findings.push({
         severity: 'note',

@@ -1,6 +1,6 @@
 import type { GateId, ItemAuditGates } from './gates';
 import type { ItemAuditReport, ItemReport } from './audit';
-import { LENGTH_POSITIONS } from './cues';
+import { CUES, LENGTH_POSITIONS } from './cues';
 import { ITEM_KINDS, type ItemKind } from './items';
 
 /** The audit as text for people: gates first, then the tables behind them, then the items. */
@@ -235,7 +235,11 @@ export function fileSummary(items: readonly ItemReport[]): string[] {
 
 /** A markdown worklist per file: what each writer must fix, for docs/item-audit-worklist.md. */
 export function formatWorklist(report: ItemAuditReport): string {
-  const lines: string[] = [];
+  const lines: string[] = [
+    'Cue names: `only:X` = the only option in its item with X; `only-without:X` = the only one without it.',
+    CUES.map((cue) => `\`${cue.id}\` ${cue.label}`).join('; '),
+    '',
+  ];
   const files = [...new Set(report.items.map((item) => item.file))].sort();
   for (const file of files) {
     const items = report.items.filter((item) => item.file === file);
@@ -284,7 +288,7 @@ export function formatWorklist(report: ItemAuditReport): string {
       const trips = item.findings.filter((finding) => finding.severity === 'trip');
       if (trips.length === 0) continue;
       lines.push(
-        `- \`${item.label.slice(item.group.length + 1)}\`${item.line ? ` (line ${item.line})` : ''}: ${trips.map((trip) => trip.message).join('; ')}.`,
+        `- \`${item.label.slice(item.group.length + 1)}\`${item.line ? ` (line ${item.line})` : ''}: ${trips.map((trip) => trip.brief ?? trip.message).join('; ')}.`,
       );
     }
     lines.push('');
