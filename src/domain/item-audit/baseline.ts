@@ -10,7 +10,7 @@ import {
   type Cue,
 } from './cues';
 import { chanceOf, informative, type AuditItem, type ItemKind } from './items';
-import { fitConditionalLogit, scores, softmax, type ChoiceSet } from './logit';
+import { fitConditionalLogit, scores, softmax, type ChoiceSet, type SparseRow } from './logit';
 
 /**
  * The answer-only baseline: a test-wise reader who never reads the prompt, the client or the
@@ -178,60 +178,80 @@ function prepare(item: AuditItem): PreparedItem {
 }
 
 interface Design {
-  vocabulary: string[];
-  means: Float64Array;
-  sds: Float64Array;
+  vocabulary: Map<string, number>;
+  /** 1 / standard deviation of each feature over the training options (0 for constant ones). */
+  scales: Float64Array;
   names: string[];
 }
 
+/**
+ * Features are scaled to unit variance over the training options, so one penalty fits all.
+ * They are not centred: a shift common to every option of an item cancels in the model.
+ */
 function designFrom(training: readonly PreparedItem[], config: BaselineConfig): Design {
   const frequency = new Map<string, number>();
   for (const prepared of training)
     for (const option of prepared.options)
       for (const token of option.tokens) frequency.set(token, (frequency.get(token) ?? 0) + 1);
-  const vocabulary = [...frequency.entries()]
+  const words = [...frequency.entries()]
     .filter(([, count]) => count >= config.minDocumentFrequency)
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, config.vocabulary)
     .map(([token]) => token);
+  const fixedCount = FIXED_FEATURES.length;
   const names = [
     ...FIXED_FEATURES,
-    ...vocabulary.map((token) =>
+    ...words.map((token) =>
       token.startsWith('first:') ? `opens with '${token.slice(6)}'` : `word '${token}'`,
     ),
   ];
-  const dimension = names.length;
-  const means = new Float64Array(dimension);
-  const squares = new Float64Array(dimension);
+  const sums = new Float64Array(names.length);
+  const squares = new Float64Array(names.length);
   let count = 0;
   for (const prepared of training) {
     for (const option of prepared.options) {
-      const row = rawRow(option, vocabulary);
-      for (let feature = 0; feature < dimension; feature++) {
-        means[feature]! += row[feature]!;
-        squares[feature]! += row[feature]! ** 2;
-      }
+      option.fixed.forEach((value, feature) => {
+        sums[feature]! += value;
+        squares[feature]! += value * value;
+      });
+      words.forEach((token, index) => {
+        if (option.tokens.has(token)) {
+          sums[fixedCount + index]! += 1;
+          squares[fixedCount + index]! += 1;
+        }
+      });
       count++;
     }
   }
-  const sds = new Float64Array(dimension);
-  for (let feature = 0; feature < dimension; feature++) {
-    means[feature]! /= count;
-    const variance = squares[feature]! / count - means[feature]! ** 2;
-    sds[feature] = variance > 1e-12 ? Math.sqrt(variance) : 0;
+  const scales = sums.map((sum, feature) => {
+    const variance = squares[feature]! / count - (sum / count) ** 2;
+    return variance > 1e-12 ? 1 / Math.sqrt(variance) : 0;
+  });
+  return {
+    vocabulary: new Map(words.map((token, index) => [token, fixedCount + index])),
+    scales,
+    names,
+  };
+}
+
+function row(option: PreparedOption, design: Design): SparseRow {
+  const indices: number[] = [];
+  const values: number[] = [];
+  option.fixed.forEach((value, feature) => {
+    const scale = design.scales[feature]!;
+    if (value !== 0 && scale !== 0) {
+      indices.push(feature);
+      values.push(value * scale);
+    }
+  });
+  for (const token of option.tokens) {
+    const feature = design.vocabulary.get(token);
+    if (feature !== undefined && design.scales[feature]! !== 0) {
+      indices.push(feature);
+      values.push(design.scales[feature]!);
+    }
   }
-  return { vocabulary, means, sds, names };
-}
-
-function rawRow(option: PreparedOption, vocabulary: readonly string[]): number[] {
-  return [...option.fixed, ...vocabulary.map((token) => (option.tokens.has(token) ? 1 : 0))];
-}
-
-function row(option: PreparedOption, design: Design): Float64Array {
-  const raw = rawRow(option, design.vocabulary);
-  return Float64Array.from(raw, (value, feature) =>
-    design.sds[feature]! === 0 ? 0 : (value - design.means[feature]!) / design.sds[feature]!,
-  );
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
 }
 
 function choiceSet(prepared: PreparedItem, design: Design): ChoiceSet {
@@ -253,24 +273,30 @@ function fit(training: readonly PreparedItem[], config: BaselineConfig) {
 
 /** Contributions of each feature to the key's score, relative to the item's mean option. */
 function driversOf(set: ChoiceSet, weights: Float64Array, design: Design, key: number): Driver[] {
-  const dimension = weights.length;
-  const average = new Float64Array(dimension);
-  for (const optionRow of set.rows)
-    for (let feature = 0; feature < dimension; feature++)
-      average[feature]! += optionRow[feature]! / set.rows.length;
-  const keyRow = set.rows[key]!;
-  return design.names
-    .map((feature, index) => {
-      const difference = keyRow[index]! - average[index]!;
+  const difference = new Map<number, number>();
+  set.rows.forEach((optionRow, index) => {
+    const sign = index === key ? 1 : 0;
+    for (let entry = 0; entry < optionRow.indices.length; entry++) {
+      const feature = optionRow.indices[entry]!;
+      const value = optionRow.values[entry]!;
+      difference.set(
+        feature,
+        (difference.get(feature) ?? 0) + value * (sign - 1 / set.rows.length),
+      );
+    }
+  });
+  return [...difference.entries()]
+    .map(([index, delta]) => {
+      const feature = design.names[index]!;
       const name = AMOUNT_FEATURES.includes(feature)
-        ? `${difference > 0 ? 'more' : 'less'} ${feature} than the others`
-        : difference > 0
+        ? `${delta > 0 ? 'more' : 'less'} ${feature} than the others`
+        : delta > 0
           ? feature
           : `not: ${feature}`;
-      return { feature: name, weight: weights[index]! * difference };
+      return { feature: name, weight: weights[index]! * delta };
     })
     .filter((driver) => driver.weight > 0.05)
-    .sort((a, b) => b.weight - a.weight)
+    .sort((a, b) => b.weight - a.weight || (a.feature < b.feature ? -1 : 1))
     .slice(0, 3);
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hashString, seededRandom } from '../scenario/shuffle';
-import { fitConditionalLogit, scores, softmax, type ChoiceSet } from './logit';
+import { fitConditionalLogit, rowScore, scores, softmax, sparse, type ChoiceSet } from './logit';
 
 describe('softmax', () => {
   it('gives probabilities that sum to one and keep the order of the scores', () => {
@@ -19,16 +19,40 @@ describe('softmax', () => {
   });
 });
 
+describe('sparse rows', () => {
+  it('score exactly as their dense form', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(fc.integer({ min: -3, max: 3 }), fc.double({ min: -5, max: 5, noNaN: true })),
+          {
+            minLength: 1,
+            maxLength: 12,
+          },
+        ),
+        (pairs) => {
+          const dense = pairs.map(([value]) => value);
+          const weights = Float64Array.from(pairs.map(([, weight]) => weight));
+          const expected = dense.reduce((sum, value, index) => sum + value * weights[index]!, 0);
+          expect(rowScore(weights, sparse(dense))).toBeCloseTo(expected, 9);
+          expect(sparse(dense).indices.length).toBe(dense.filter((value) => value !== 0).length);
+        },
+      ),
+    );
+  });
+});
+
 describe('fitConditionalLogit', () => {
   /** Items of four options with two features; the key is the option with the highest 2·x0 − x1 + noise. */
   function simulate(count: number, seed: number): ChoiceSet[] {
     const random = seededRandom(seed);
     return Array.from({ length: count }, () => {
-      const rows = Array.from({ length: 4 }, () =>
-        Float64Array.from([random() * 2 - 1, random() * 2 - 1]),
-      );
-      const utility = rows.map((row) => 2 * row[0]! - row[1]! + (random() - 0.5) * 0.5);
-      return { rows, keys: [utility.indexOf(Math.max(...utility))] };
+      const dense = Array.from({ length: 4 }, () => [random() * 2 - 1, random() * 2 - 1]);
+      const utility = dense.map((row) => 2 * row[0]! - row[1]! + (random() - 0.5) * 0.5);
+      return {
+        rows: dense.map((row) => sparse(row)),
+        keys: [utility.indexOf(Math.max(...utility))],
+      };
     });
   }
 
@@ -53,7 +77,7 @@ describe('fitConditionalLogit', () => {
   it('learns nothing from features unrelated to the key', () => {
     const random = seededRandom(hashString('noise'));
     const sets = Array.from({ length: 300 }, (): ChoiceSet => ({
-      rows: Array.from({ length: 4 }, () => Float64Array.from([random(), random()])),
+      rows: Array.from({ length: 4 }, () => sparse([random(), random()])),
       keys: [Math.floor(random() * 4)],
     }));
     const fit = fitConditionalLogit(sets, 2, { lambda: 1 });
@@ -73,7 +97,7 @@ describe('fitConditionalLogit', () => {
   it('spreads the target over tied keys', () => {
     // Options 0 and 1 are both keys and share feature 0; option 2 and 3 never are.
     const sets = Array.from({ length: 50 }, (): ChoiceSet => ({
-      rows: [[1], [1], [0], [0]].map((row) => Float64Array.from(row)),
+      rows: [[1], [1], [0], [0]].map((row) => sparse(row)),
       keys: [0, 1],
     }));
     const fit = fitConditionalLogit(sets, 1, { lambda: 0.01 });

@@ -4,11 +4,38 @@
  * the same for every option of an item cancel, so the model learns only what sets the key
  * apart from its siblings, which is exactly the question "can the key be told by its look".
  * Fitted by L-BFGS on the L2-penalised log-likelihood (convex; deterministic from w = 0).
+ * Rows are sparse: most option features (a cue, a word) are zero.
  */
+
+/** The non-zero entries of one feature row. */
+export interface SparseRow {
+  indices: Int32Array;
+  values: Float64Array;
+}
+
+/** A sparse row from a dense one. */
+export function sparse(dense: readonly number[]): SparseRow {
+  const indices: number[] = [];
+  const values: number[] = [];
+  dense.forEach((value, index) => {
+    if (value !== 0) {
+      indices.push(index);
+      values.push(value);
+    }
+  });
+  return { indices: Int32Array.from(indices), values: Float64Array.from(values) };
+}
+
+export function rowScore(weights: Float64Array, row: SparseRow): number {
+  let sum = 0;
+  for (let entry = 0; entry < row.indices.length; entry++)
+    sum += weights[row.indices[entry]!]! * row.values[entry]!;
+  return sum;
+}
 
 export interface ChoiceSet {
   /** One feature row per option. */
-  rows: Float64Array[];
+  rows: SparseRow[];
   /** Indices of the keys (several when options tie); the likelihood averages over them. */
   keys: number[];
 }
@@ -19,8 +46,8 @@ export interface LogitFit {
   loss: number;
 }
 
-export function scores(weights: Float64Array, rows: readonly Float64Array[]): number[] {
-  return rows.map((row) => dot(weights, row));
+export function scores(weights: Float64Array, rows: readonly SparseRow[]): number[] {
+  return rows.map((row) => rowScore(weights, row));
 }
 
 export function softmax(values: readonly number[]): number[] {
@@ -52,8 +79,8 @@ function lossAndGradient(
       const target = set.keys.includes(index) ? share : 0;
       const coefficient = probabilities[index]! - target;
       if (coefficient === 0) return;
-      for (let feature = 0; feature < row.length; feature++)
-        gradient[feature]! += coefficient * row[feature]!;
+      for (let entry = 0; entry < row.indices.length; entry++)
+        gradient[row.indices[entry]!]! += coefficient * row.values[entry]!;
     });
   }
   for (let feature = 0; feature < weights.length; feature++) {
