@@ -98,7 +98,7 @@ function lengthLines(report: ItemAuditReport): string[] {
 
 function cueLines(report: ItemAuditReport, gates: ItemAuditGates): string[] {
   const lines = [
-    `CUE LIFTS (P(key | cue) ÷ P(key); cues on ≥ ${gates.cues.minSupport} options; * = predictive, fails the gate)`,
+    `CUE LIFTS (P(key | cue) ÷ P(key); cues on ≥ ${gates.cues.minSupport} options; * = predictive, fails the gate; length positions are judged by the length gate)`,
   ];
   for (const kind of ITEM_KINDS) {
     const cues = report.cues[kind];
@@ -114,13 +114,14 @@ function cueLines(report: ItemAuditReport, gates: ItemAuditGates): string[] {
           Number(b.predictive) - Number(a.predictive) ||
           Math.abs(Math.log(b.lift || 1e-3)) - Math.abs(Math.log(a.lift || 1e-3)),
       );
-    for (const cue of shown.slice(0, Math.max(20, shown.filter((c) => c.predictive).length))) {
+    for (const cue of shown) {
       lines.push(
         `  ${cue.predictive ? '* ' : '  '}${pad(cue.label.slice(0, 57), 58)}${padStart(String(cue.support), 8)}${padStart(String(cue.keys), 6)}` +
           `${padStart(percent(cue.rate), 8)}${padStart(cue.lift.toFixed(2), 7)}`,
       );
     }
-    if (shown.length > 20) lines.push(`    … ${shown.length - 20} more cues in --json`);
+    const rare = cues.length - shown.length;
+    if (rare > 0) lines.push(`    (${rare} cues on fewer options are in --json)`);
   }
   return lines;
 }

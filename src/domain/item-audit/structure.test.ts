@@ -36,11 +36,11 @@ describe('decision shape', () => {
     ]);
   });
 
-  it('ignores skills coded zero on every option', () => {
+  it('ignores skills coded the same on every option, which earn no evidence', () => {
     const shape = decisionShape(
       decision('s', 'n', [
-        { ethics: 0, rapport: 1 },
-        { ethics: 0, rapport: -1 },
+        { ethics: 0, rapport: 1, empathy: -1 },
+        { ethics: 0, rapport: -1, empathy: -1 },
       ]),
     );
     expect(shape.skills.map((coding) => coding.skill)).toEqual(['rapport']);

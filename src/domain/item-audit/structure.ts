@@ -17,7 +17,7 @@ export interface SkillCoding {
 export interface DecisionShape {
   label: string;
   group: string;
-  /** Skills with a non-zero code on some offered option. */
+  /** Skills whose codes differ between the offered options (the skills that earn evidence). */
   skills: SkillCoding[];
   /** Options whose codes sum to more than zero. */
   defensible: string[];
@@ -177,7 +177,8 @@ export function decisionShape(item: AuditItem): DecisionShape {
       const codes = item.options.map((option) => option.codes[skill] ?? 0);
       return { skill, codes, positive: codes.some((code) => code > 0) };
     })
-    .filter((coding) => coding.codes.some((code) => code !== 0));
+    // As the scoring engine does: a skill coded the same on every option carries no evidence.
+    .filter((coding) => coding.codes.some((code) => code !== coding.codes[0]));
   const totals = item.options.map(totalCode);
   const defensible = item.options.filter((_, index) => totals[index]! > 0);
   return {
