@@ -15,13 +15,23 @@ const config = SCORING_CONFIG;
 const START = Date.UTC(2026, 0, 1);
 const NOW = Date.UTC(2027, 0, 1);
 
-const unit = fc.record({
-  run: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'c1'),
-  cap: fc.constant(3),
-  w: fc.double({ min: 0.05, max: 1.5, noNaN: true }),
-  y: fc.double({ min: 0, max: 1, noNaN: true }),
-  time: fc.integer({ min: START, max: START + 5 * 365 * DAY_MS }),
-});
+// A run key always names one format (a scenario attempt, a check item, an observation).
+const RUNS = [
+  ['r1', 'choice'],
+  ['r2', 'choice'],
+  ['r3', 'choice'],
+  ['c1', 'check'],
+  ['o1', 'observation'],
+] as const;
+
+const unit = fc
+  .record({
+    run: fc.constantFrom(...RUNS),
+    w: fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+    y: fc.double({ min: 0, max: 1, noNaN: true }),
+    time: fc.integer({ min: START, max: START + 5 * 365 * DAY_MS }),
+  })
+  .map(({ run: [run, format], ...rest }): EvidenceUnit => ({ run, format, cap: 3, ...rest }));
 
 const build = (units: readonly EvidenceUnit[]): SkillState => {
   const state = emptyState();
@@ -65,14 +75,14 @@ describe('decayed Beta statistics', () => {
   });
 
   it('merging does not change its inputs', () => {
-    const a = build([{ run: 'r', cap: 3, w: 1, y: 1, time: START }]);
+    const a = build([{ run: 'r', format: 'choice', cap: 3, w: 1, y: 1, time: START }]);
     const before = JSON.stringify(a);
-    mergeStates(a, build([{ run: 'r', cap: 3, w: 1, y: 0, time: NOW }]), config);
+    mergeStates(a, build([{ run: 'r', format: 'choice', cap: 3, w: 1, y: 0, time: NOW }]), config);
     expect(JSON.stringify(a)).toBe(before);
   });
 
   it('halves the weight of evidence every half-life', () => {
-    const state = build([{ run: 'r', cap: 3, w: 1, y: 1, time: START }]);
+    const state = build([{ run: 'r', format: 'choice', cap: 3, w: 1, y: 1, time: START }]);
     expect(totalsAt(state, START, config).sPlus).toBeCloseTo(1, 12);
     expect(totalsAt(state, START + 180 * DAY_MS, config).sPlus).toBeCloseTo(0.5, 12);
     expect(totalsAt(state, START + 360 * DAY_MS, config).sPlus).toBeCloseTo(0.25, 12);
@@ -81,9 +91,9 @@ describe('decayed Beta statistics', () => {
   });
 
   it('stays exact across a rebase far in the future', () => {
-    const units = [
-      { run: 'a', cap: 3, w: 1, y: 1, time: START },
-      { run: 'b', cap: 3, w: 1, y: 0, time: START + 20 * 365 * DAY_MS },
+    const units: EvidenceUnit[] = [
+      { run: 'a', format: 'choice', cap: 3, w: 1, y: 1, time: START },
+      { run: 'b', format: 'choice', cap: 3, w: 1, y: 0, time: START + 20 * 365 * DAY_MS },
     ];
     const later = START + 21 * 365 * DAY_MS;
     const state = build(units);
@@ -95,6 +105,7 @@ describe('decayed Beta statistics', () => {
     const state = build(
       Array.from({ length: 6 }, (_, index) => ({
         run: 'r',
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index < 3 ? 1 : 0,
@@ -131,6 +142,7 @@ describe('skill estimate', () => {
     const state = build(
       Array.from({ length: 5 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: 0,
@@ -146,6 +158,7 @@ describe('skill estimate', () => {
     const strong = build(
       Array.from({ length: 40 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: 0.95,
@@ -155,6 +168,7 @@ describe('skill estimate', () => {
     const weak = build(
       Array.from({ length: 40 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: 0.3,
@@ -168,7 +182,7 @@ describe('skill estimate', () => {
       level: 'novice',
     });
     // Beta(1 + S⁺/φ, 1 + S⁻/φ) with S⁺ = 40 × 0.95.
-    expect(meets.alpha).toBeCloseTo(1 + 38 / config.dispersion, 9);
+    expect(meets.alpha).toBeCloseTo(1 + 38 / config.dispersion.prior.choice, 9);
     expect(meets.interval[0]).toBeLessThan(meets.mean);
   });
 
@@ -176,6 +190,7 @@ describe('skill estimate', () => {
     const improving = build(
       Array.from({ length: 60 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index % 2 === 0 ? index / 60 : Math.min(1, index / 60 + 0.1),
@@ -185,6 +200,7 @@ describe('skill estimate', () => {
     const flat = build(
       Array.from({ length: 60 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index % 2 === 0 ? 0.4 : 0.6,
@@ -200,6 +216,7 @@ describe('skill estimate', () => {
     const sameDay = build(
       Array.from({ length: 10 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index / 10,
