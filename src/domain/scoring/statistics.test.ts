@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, SCORING_CONFIG } from './config';
-import { estimateSkill } from './estimate';
+import { estimateSkill, posteriorParameters, precisionWeightedTrendSums } from './estimate';
 import {
   addEvidence,
   emptyState,
@@ -46,6 +46,27 @@ const expectTotalsClose = (a: SkillState, b: SkillState) => {
     expect(Math.abs(ta[key] - tb[key])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ta[key])));
   }
   expect(ta.events).toBe(tb.events);
+  for (const format of ['choice', 'check', 'observation'] as const) {
+    const fa = ta.formats![format];
+    const fb = tb.formats![format];
+    for (const key of [
+      'sPlus',
+      'sMinus',
+      'W',
+      'Wt',
+      'Wy',
+      'Wtt',
+      'Wty',
+      'Wyy',
+      'nn',
+      'an',
+      'aa',
+    ] as const)
+      expect(Math.abs(fa[key] - fb[key])).toBeLessThanOrEqual(
+        1e-9 * Math.max(1, Math.abs(fa[key])),
+      );
+    expect([fa.events, fa.runs]).toEqual([fb.events, fb.runs]);
+  }
 };
 
 describe('decayed Beta statistics', () => {
@@ -71,6 +92,20 @@ describe('decayed Beta statistics', () => {
           expectTotalsClose(mergeStates(build(left), build(right), config), build(units));
         },
       ),
+    );
+  });
+
+  it('pooled sums are the exact total of the per-format sums', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const totals = totalsAt(build(units), NOW, config);
+        for (const key of ['sPlus', 'sMinus', 'W', 'Wt', 'Wy', 'Wtt', 'Wty', 'Wyy'] as const) {
+          const sum = Object.values(totals.formats!).reduce((total, part) => total + part[key], 0);
+          expect(Math.abs(sum - totals[key])).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(sum)),
+          );
+        }
+      }),
     );
   });
 
@@ -226,5 +261,63 @@ describe('skill estimate', () => {
     expect(estimateSkill('s', totalsAt(sameDay, START, config), 0.75, config).trend.direction).toBe(
       'unknown',
     );
+  });
+});
+
+describe('posterior with a dispersion per format', () => {
+  const mixed = build([
+    { run: 'run-1', format: 'choice', cap: 3, w: 1, y: 0.8, time: START },
+    { run: 'check:a', format: 'check', cap: 3, w: 0.5, y: 1, time: START },
+    { run: 'observation:1', format: 'observation', cap: 3, w: 2, y: 0.25, time: START },
+  ]);
+  const totals = totalsAt(mixed, START, config);
+
+  it('divides each format’s S± by its own φ', () => {
+    expect(
+      posteriorParameters(totals, { choice: 0.4, check: 0.5, observation: 0.25 }, config),
+    ).toEqual({
+      alpha: 1 + 0.8 / 0.4 + 0.5 / 0.5 + 0.5 / 0.25,
+      beta: 1 + 0.2 / 0.4 + 0 / 0.5 + 1.5 / 0.25,
+    });
+  });
+
+  it('treats pooled sums (no split by format) with the largest φ', () => {
+    const { formats: _formats, ...pooledOnly } = totals;
+    const { alpha } = posteriorParameters(
+      pooledOnly,
+      { choice: 0.4, check: 0.5, observation: 0.25 },
+      config,
+    );
+    expect(alpha).toBeCloseTo(1 + totals.sPlus / 0.5, 12);
+  });
+
+  it('never takes α below the prior when formula-scored checks sit below chance', () => {
+    const belowChance = build(
+      Array.from({ length: 16 }, (_, index) => ({
+        run: `check:${index}`,
+        format: 'check' as const,
+        cap: 0.5,
+        w: 0.5,
+        y: -1 / 3,
+        time: START,
+      })),
+    );
+    const estimate = estimateSkill('s', totalsAt(belowChance, START, config), 0.75, config);
+    expect(estimate.alpha).toBe(config.priorAlpha);
+    expect(estimate.mean).toBeGreaterThan(0);
+    expect(estimate.status).toBe('gap');
+  });
+
+  it('weights the trend’s formats by 1/φ, and changes nothing when every φ is equal', () => {
+    const same = precisionWeightedTrendSums(totals, { choice: 0.5, check: 0.5, observation: 0.5 });
+    expect(same.W).toBeCloseTo(totals.W / 0.5, 12);
+    expect(same.Wty).toBeCloseTo(totals.Wty / 0.5, 12);
+    const different = precisionWeightedTrendSums(totals, {
+      choice: 0.4,
+      check: 0.5,
+      observation: 0.25,
+    });
+    expect(different.W).toBeCloseTo(1 / 0.4 + 0.5 / 0.5 + 2 / 0.25, 12);
+    expect(different.events).toBe(3);
   });
 });
