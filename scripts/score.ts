@@ -1,5 +1,5 @@
 /**
- * `npm run score -- <events.jsonl> [--now <ISO time>] [--targets <file>]`
+ * `npm run score -- <events.jsonl> [--now <ISO time>] [--targets <file>] [--dispersion estimate|fixed]`
  *
  * Scores JSON-lines activity against the content in this repository and prints one skill
  * profile per learner as JSON. Line kinds (see README, "Scoring from the command line"):
@@ -7,16 +7,22 @@
  *   {"kind":"check","learner":"l1","time":"…","lesson":"communication/active-listening-oars","item":"…","option":"b"}
  *   {"kind":"observation","learner":"l1","time":"…","skill":"empathy","y":0.8,"w":1}
  * Bad lines are reported on stderr with their line number and skipped; the rest still score.
+ *
+ * Dispersion φ per response format (choice, check, observation) is estimated from the file
+ * itself — every learner × skill is a cell — and shrunk towards the prior when the file is
+ * thin (`--dispersion estimate`, the default); `--dispersion fixed` uses the prior (0.5).
+ * Either way the output's "dispersion" says, per format, the φ used, the data's own
+ * estimate and its effective n (residual degrees of freedom).
  */
 import { readFileSync } from 'node:fs';
 import { loadAllContent } from '../src/build/check-content';
 import { loadSkills } from '../src/build/content';
 import { SCORING_CONFIG } from '../src/domain/scoring/config';
 import { scoringContentFrom } from '../src/domain/scoring/content';
-import type { ActivityRecord } from '../src/domain/scoring/evidence';
-import { scoreLearner } from '../src/domain/scoring/profile';
+import { dispersionOf } from '../src/domain/scoring/dispersion';
+import { dispersionFromStates, learnerStatistics, profileOf } from '../src/domain/scoring/profile';
 import { measuredSkills } from '../src/domain/skills/skill';
-import { parseActivityLine } from '../src/build/activity-lines';
+import { readActivityLines } from '../src/build/activity-lines';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);
@@ -26,8 +32,15 @@ function option(name: string): string | undefined {
 const file = process.argv
   .slice(2)
   .find((arg, index, all) => !arg.startsWith('--') && !all[index - 1]?.startsWith('--'));
+const USAGE =
+  'usage: npm run score -- <events.jsonl> [--now <ISO time>] [--targets <file>] [--dispersion estimate|fixed]';
 if (!file) {
-  console.error('usage: npm run score -- <events.jsonl> [--now <ISO time>] [--targets <file>]');
+  console.error(USAGE);
+  process.exit(2);
+}
+const dispersionMode = option('dispersion') ?? 'estimate';
+if (dispersionMode !== 'estimate' && dispersionMode !== 'fixed') {
+  console.error(`--dispersion: "${dispersionMode}" is neither estimate nor fixed\n${USAGE}`);
   process.exit(2);
 }
 const nowText = option('now');
@@ -65,8 +78,6 @@ const scoring = scoringContentFrom({
   lessons: content.lessons.map((lesson) => ({ id: lesson.id, check: lesson.frontmatter.check })),
 });
 
-const byLearner = new Map<string, ActivityRecord[]>();
-const lineOf = new Map<string, number>();
 let text: string;
 try {
   text = readFileSync(file, 'utf8');
@@ -74,21 +85,24 @@ try {
   console.error(`cannot read ${file}: ${(error as Error).message}`);
   process.exit(2);
 }
-let bad = 0;
-text.split(/\r?\n/).forEach((line, index) => {
-  if (line.trim() === '') return;
-  const parsed = parseActivityLine(line, index + 1, skills);
-  if ('error' in parsed) {
-    console.error(`line ${index + 1}: ${parsed.error}`);
-    bad++;
-    return;
-  }
-  lineOf.set(parsed.record.id, index + 1);
-  byLearner.set(parsed.learner, [...(byLearner.get(parsed.learner) ?? []), parsed.record]);
-});
+const { byLearner, lineOf, errors } = readActivityLines(text, skills);
+for (const { line, error } of errors) console.error(`line ${line}: ${error}`);
+let bad = errors.length;
 
-const learners = [...byLearner].map(([learner, records]) => {
-  const profile = scoreLearner(records, scoring, { skills, targets, now });
+const statistics = [...byLearner].map(([learner, records]) => ({
+  learner,
+  statistics: learnerStatistics(records, scoring, skills, SCORING_CONFIG),
+}));
+const dispersion = dispersionFromStates(
+  statistics.map((entry) => entry.statistics.states),
+  now,
+  SCORING_CONFIG,
+);
+const phi =
+  dispersionMode === 'estimate' ? dispersionOf(dispersion) : SCORING_CONFIG.dispersion.prior;
+
+const learners = statistics.map(({ learner, statistics: learnerStats }) => {
+  const profile = profileOf(learnerStats, { skills, targets, now, dispersion: phi });
   for (const rejected of profile.rejected) {
     console.error(`line ${lineOf.get(rejected.recordId) ?? '?'}: ${rejected.reason}`);
     bad++;
@@ -104,5 +118,25 @@ const learners = [...byLearner].map(([learner, records]) => {
     evidenceCount: profile.evidence.length,
   };
 });
-console.log(JSON.stringify({ computedAt: new Date(now).toISOString(), learners }, null, 2));
+console.log(
+  JSON.stringify(
+    {
+      computedAt: new Date(now).toISOString(),
+      dispersion: {
+        mode: dispersionMode,
+        // Per format: φ used, the estimate (data shrunk towards the prior), the data's own
+        // φ̂ and its effective n (residual degrees of freedom), and the prior.
+        formats: Object.fromEntries(
+          Object.entries(dispersion).map(([format, { phi: estimated, ...rest }]) => [
+            format,
+            { phi: phi[format as keyof typeof phi], estimated, ...rest },
+          ]),
+        ),
+      },
+      learners,
+    },
+    null,
+    2,
+  ),
+);
 if (bad > 0) console.error(`${bad} line(s) skipped.`);

@@ -11,7 +11,11 @@ import { seededRandom } from '../../src/domain/scenario/shuffle';
 import { SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
 import { extractEvidence, type ActivityRecord } from '../../src/domain/scoring/evidence';
-import { accumulate, scoreLearner } from '../../src/domain/scoring/profile';
+import { dispersionOf } from '../../src/domain/scoring/dispersion';
+import { estimateSkill } from '../../src/domain/scoring/estimate';
+import type { EvidenceItem } from '../../src/domain/scoring/evidence';
+import { accumulate, dispersionFromStates, scoreLearner } from '../../src/domain/scoring/profile';
+import { totalsAt, type SkillState } from '../../src/domain/scoring/statistics';
 import { measuredSkills } from '../../src/domain/skills/skill';
 
 /** Random complete play-throughs of real scenarios, as choice records, until `count` records exist. */
@@ -72,9 +76,35 @@ export function benchScoring(): string[] {
   const evidence = extraction.evidence;
   const accumulateMs = time(() => accumulate(evidence));
   const profileMs = time(() => scoreLearner(records, scoring, { skills }), 2);
+
+  // The estimator across an agency: 1,000 learners (attempts dealt out in turn), each folded
+  // into per-skill states, per-format totals for every learner × skill, φ per format pooled
+  // across them; then every learner × skill estimated with that φ.
+  const LEARNERS = 1000;
+  const byLearner: EvidenceItem[][] = Array.from({ length: LEARNERS }, () => []);
+  const learnerOf = new Map<string, number>();
+  for (const item of evidence) {
+    let learner = learnerOf.get(item.run);
+    if (learner === undefined) learnerOf.set(item.run, (learner = learnerOf.size % LEARNERS));
+    byLearner[learner]!.push(item);
+  }
+  const now = Date.UTC(2027, 0, 1);
+  let states: Map<string, SkillState>[] = [];
+  const statisticsMs = time(() => {
+    states = byLearner.map((items) => accumulate(items));
+    dispersionFromStates(states, now);
+  });
+  const phi = dispersionOf(dispersionFromStates(states, now));
+  const cells = states.flatMap((learner) => [...learner.values()]);
+  const estimatesMs = time(() => {
+    for (const state of cells)
+      estimateSkill('skill', totalsAt(state, now, SCORING_CONFIG), 0.75, SCORING_CONFIG, phi);
+  });
   return [
     `scoring: ${scenarios.length} scenarios, ${records.length.toLocaleString('en')} choice records → ${evidence.length.toLocaleString('en')} evidence events`,
     `scoring: evidence events accumulated per second (one process): ${Math.round(evidence.length / (accumulateMs / 1000)).toLocaleString('en')}`,
     `scoring: full profile from 100,000 choice records (replay + evidence + statistics + estimates): ${profileMs.toFixed(0)} ms`,
+    `scoring: with the dispersion estimator, ${LEARNERS.toLocaleString('en')} learners: evidence events per second through states, per-format totals and φ per format: ${Math.round(evidence.length / (statisticsMs / 1000)).toLocaleString('en')}`,
+    `scoring: estimates (Beta interval, P(meets), trend) per second with estimated φ: ${Math.round(cells.length / (estimatesMs / 1000)).toLocaleString('en')} (${cells.length.toLocaleString('en')} learner × skill cells)`,
   ];
 }

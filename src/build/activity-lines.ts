@@ -77,3 +77,63 @@ export function parseActivityLine(
       };
   }
 }
+
+/** One activity record as a line of the CLI's JSON-lines format (the inverse of parseActivityLine). */
+export function formatActivityLine(learner: string, record: ActivityRecord): string {
+  const base = { learner, id: record.id, time: record.at };
+  switch (record.kind) {
+    case 'choice':
+      return JSON.stringify({
+        kind: 'choice',
+        ...base,
+        scenario: record.scenarioId,
+        node: record.nodeId,
+        choice: record.choiceId,
+        mode: record.mode,
+        ...(record.attemptId ? { attempt: record.attemptId } : {}),
+      });
+    case 'check':
+      return JSON.stringify({
+        kind: 'check',
+        ...base,
+        lesson: record.lessonId,
+        item: record.itemId,
+        option: record.optionId,
+      });
+    case 'observation':
+      return JSON.stringify({
+        kind: 'observation',
+        ...base,
+        skill: record.skill,
+        y: record.y,
+        w: record.w,
+      });
+  }
+}
+
+export interface ActivityFile {
+  /** Each learner's records, in file order. */
+  byLearner: Map<string, ActivityRecord[]>;
+  /** The line each record came from. */
+  lineOf: Map<string, number>;
+  /** Lines that could not be read, by number. */
+  errors: { line: number; error: string }[];
+}
+
+/** Reads a whole JSON-lines activity file; bad lines are reported by number and skipped. */
+export function readActivityLines(text: string, skills: readonly string[]): ActivityFile {
+  const file: ActivityFile = { byLearner: new Map(), lineOf: new Map(), errors: [] };
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const parsed = parseActivityLine(line, index + 1, skills);
+    if ('error' in parsed) {
+      file.errors.push({ line: index + 1, error: parsed.error });
+      return;
+    }
+    file.lineOf.set(parsed.record.id, index + 1);
+    const records = file.byLearner.get(parsed.learner);
+    if (records) records.push(parsed.record);
+    else file.byLearner.set(parsed.learner, [parsed.record]);
+  });
+  return file;
+}

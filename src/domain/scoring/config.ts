@@ -1,4 +1,11 @@
 /**
+ * How an answer was given, which decides how much one unit of its weight is worth:
+ * graded scenario choices, binary knowledge-check answers, supervisors' observations.
+ */
+export type EvidenceFormat = 'choice' | 'check' | 'observation';
+export const EVIDENCE_FORMATS: readonly EvidenceFormat[] = ['choice', 'check', 'observation'];
+
+/**
  * Every constant of the scoring model in one place (see ../shared/SCORING.md). The level
  * cut-points are placeholders until experts set them.
  */
@@ -9,12 +16,23 @@ export interface ScoringConfig {
   priorAlpha: number;
   priorBeta: number;
   /**
-   * Dispersion φ of scores relative to Bernoulli trials: α = α0 + S⁺/φ, β = β0 + S⁻/φ.
-   * Graded choices (a middle option scores 0.4) vary less than pass/fail answers, so a
-   * unit of weight carries more information than one Bernoulli trial; φ < 1 says so.
-   * Set from the validation suite (see scripts/validate-scoring.ts); 1 is the plain model.
+   * Dispersion φ per response format, relative to Bernoulli trials:
+   * α = α0 + Σ_f S⁺_f/φ_f, β = β0 + Σ_f S⁻_f/φ_f. Binary answers, graded choices and
+   * observations carry different information per unit of weight, so each format's φ is
+   * estimated from the data's residual variance (see dispersion.ts). `prior` is the value
+   * used when there is no data (today's single constant, 0.5); `priorDf` is how many
+   * residual degrees of freedom that prior is worth when the data are thin.
    */
-  dispersion: number;
+  dispersion: { prior: Readonly<Record<EvidenceFormat, number>>; priorDf: number };
+  /**
+   * How a knowledge-check answer to an m-option item is corrected for guessing.
+   * 'formula': the classical formula score — right scores 1, wrong −1/(m − 1), each with
+   * weight r — whose expectation is exactly P(knows) when a learner who does not know
+   * guesses: lucky guesses are taken back on average. 'weight': the first rule (a right
+   * answer counts (1 − 1/m)·r, a wrong one r), which only halves the guessing bias; the
+   * database applies it until its migration to per-format statistics.
+   */
+  checkScoring: 'formula' | 'weight';
   /** Source weights r. */
   weights: { assessment: number; practice: number; check: number };
   /** Cap on a skill's total weight within one run (scenario attempt, or one check item). */
@@ -42,7 +60,8 @@ export const SCORING_CONFIG: ScoringConfig = {
   halfLifeDays: 180,
   priorAlpha: 1,
   priorBeta: 1,
-  dispersion: 0.5,
+  dispersion: { prior: { choice: 0.5, check: 0.5, observation: 0.5 }, priorDf: 30 },
+  checkScoring: 'formula',
   weights: { assessment: 1, practice: 0.5, check: 0.5 },
   runCap: 3,
   minEvidence: 6,

@@ -1,7 +1,8 @@
 import { PROFICIENCY_LEVELS, type ProficiencyLevel } from '../skills/skill';
 import { betaCdf, betaQuantile } from './beta';
-import type { ScoringConfig } from './config';
-import type { SkillTotals } from './statistics';
+import { EVIDENCE_FORMATS, type ScoringConfig } from './config';
+import type { Dispersion } from './dispersion';
+import type { SkillTotals, TrendSums } from './statistics';
 
 export type SkillStatus = 'meets' | 'developing' | 'gap' | 'insufficient';
 
@@ -52,11 +53,36 @@ export function statusFor(
 }
 
 /**
- * Weighted least-squares slope of score on time, from the six additive sums and the count
- * of evidence units (weights are precision weights: σ² = Σw·r² / (n − 2)).
+ * The trend sums with each format's evidence weighted by 1/φ_f: under the dispersion model
+ * Var(y) = φ_f·p(1−p)/w, so w/φ_f are the precision weights of a weighted least-squares
+ * fit. Pooled sums (no formats) are used as they are; with one φ for every format the
+ * weighting changes nothing (a WLS slope and its standard error do not depend on the
+ * weights' scale).
  */
-export function trendFrom(totals: SkillTotals, config: ScoringConfig): SkillTrend {
-  const { W, Wt, Wy, Wtt, Wty, Wyy, events } = totals;
+export function precisionWeightedTrendSums(totals: SkillTotals, dispersion: Dispersion): TrendSums {
+  if (!totals.formats) return totals;
+  const sums: TrendSums = { W: 0, Wt: 0, Wy: 0, Wtt: 0, Wty: 0, Wyy: 0, events: 0 };
+  for (const format of EVIDENCE_FORMATS) {
+    const part = totals.formats[format];
+    const precision = 1 / dispersion[format];
+    sums.W += precision * part.W;
+    sums.Wt += precision * part.Wt;
+    sums.Wy += precision * part.Wy;
+    sums.Wtt += precision * part.Wtt;
+    sums.Wty += precision * part.Wty;
+    sums.Wyy += precision * part.Wyy;
+    sums.events += part.events;
+  }
+  return sums;
+}
+
+/**
+ * Weighted least-squares slope of score on time and its standard error, from the six
+ * additive sums and the count of evidence units (σ² = Σw·r² / (n − 2), as in any WLS fit
+ * with weights known up to scale): a test of the slope at `trendZ` standard errors.
+ */
+export function trendFrom(sums: TrendSums, config: ScoringConfig): SkillTrend {
+  const { W, Wt, Wy, Wtt, Wty, Wyy, events } = sums;
   const unknown: SkillTrend = {
     slopePer30Days: 0,
     standardErrorPer30Days: Number.POSITIVE_INFINITY,
@@ -79,14 +105,49 @@ export function trendFrom(totals: SkillTotals, config: ScoringConfig): SkillTren
   };
 }
 
+/**
+ * The Beta posterior's parameters: α = α0 + Σ_f S⁺_f/φ_f, β = β0 + Σ_f S⁻_f/φ_f. Totals
+ * without a split by format (the database's pooled sums) are divided by the largest φ, so
+ * the interval is never narrower than the data warrant. Formula-scored check answers can
+ * make S⁺ negative (a learner at or below chance); evidence never takes α below the
+ * prior's α0.
+ */
+export function posteriorParameters(
+  totals: SkillTotals,
+  dispersion: Dispersion,
+  config: ScoringConfig,
+): { alpha: number; beta: number } {
+  let plus = 0;
+  let minus = 0;
+  if (totals.formats) {
+    for (const format of EVIDENCE_FORMATS) {
+      const { sPlus, sMinus } = totals.formats[format];
+      plus += sPlus / dispersion[format];
+      minus += sMinus / dispersion[format];
+    }
+  } else {
+    const phi = Math.max(...EVIDENCE_FORMATS.map((format) => dispersion[format]));
+    plus = totals.sPlus / phi;
+    minus = totals.sMinus / phi;
+  }
+  return {
+    alpha: config.priorAlpha + Math.max(0, plus),
+    beta: config.priorBeta + Math.max(0, minus),
+  };
+}
+
+/**
+ * The estimate of one skill. `dispersion` is φ per format: estimated from a body of data
+ * (dispersion.ts) or, by default, the configured prior.
+ */
 export function estimateSkill(
   skill: string,
   totals: SkillTotals,
   target: number,
   config: ScoringConfig,
+  dispersion: Dispersion = config.dispersion.prior,
 ): SkillEstimate {
-  const alpha = config.priorAlpha + totals.sPlus / config.dispersion;
-  const beta = config.priorBeta + totals.sMinus / config.dispersion;
+  const { alpha, beta } = posteriorParameters(totals, dispersion, config);
   const mean = alpha / (alpha + beta);
   const sd = Math.sqrt((mean * (1 - mean)) / (alpha + beta + 1));
   const tail = (1 - config.intervalMass) / 2;
@@ -104,7 +165,7 @@ export function estimateSkill(
     target,
     probabilityMeetsTarget,
     status: statusFor(evidence, probabilityMeetsTarget, config),
-    trend: trendFrom(totals, config),
+    trend: trendFrom(precisionWeightedTrendSums(totals, dispersion), config),
     events: totals.events,
     ...(totals.last !== undefined && Number.isFinite(totals.last)
       ? { lastEvidenceAt: new Date(totals.last).toISOString() }

@@ -76,16 +76,31 @@ describe('decision evidence', () => {
     expect(decisionEvidence(only, only[0]!, 1)).toEqual([]);
   });
 
-  it('guess-corrects a correct check answer and counts a wrong one in full', () => {
+  it('formula-scores a check answer: right 1, wrong −1/(m − 1), so a blind guess is worth 0 on average', () => {
     const options = [
       { id: 'a', correct: true },
       { id: 'b', correct: false },
       { id: 'c', correct: false },
       { id: 'd', correct: false },
     ];
-    expect(checkEvidence(options, 'a', 0.5)).toEqual({ y: 1, w: 0.375, correct: true });
-    expect(checkEvidence(options, 'b', 0.5)).toEqual({ y: 0, w: 0.5, correct: false });
+    expect(checkEvidence(options, 'a', 0.5)).toEqual({ y: 1, w: 0.5, correct: true });
+    expect(checkEvidence(options, 'b', 0.5)).toEqual({ y: -1 / 3, w: 0.5, correct: false });
     expect(checkEvidence(options, 'z', 0.5)).toBeUndefined();
+    const guess =
+      options.reduce((sum, option) => sum + checkEvidence(options, option.id, 0.5)!.y, 0) /
+      options.length;
+    expect(guess).toBeCloseTo(0, 12);
+  });
+
+  it('keeps the first guessing rule on request (what the database applies until its migration)', () => {
+    const options = [
+      { id: 'a', correct: true },
+      { id: 'b', correct: false },
+      { id: 'c', correct: false },
+      { id: 'd', correct: false },
+    ];
+    expect(checkEvidence(options, 'a', 0.5, 'weight')).toEqual({ y: 1, w: 0.375, correct: true });
+    expect(checkEvidence(options, 'b', 0.5, 'weight')).toEqual({ y: 0, w: 0.5, correct: false });
   });
 });
 

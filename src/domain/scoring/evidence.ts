@@ -58,11 +58,16 @@ export interface EvidenceItem extends EvidenceUnit {
   nodeId?: string;
   choiceId?: string;
   choiceText?: string;
+  /** Ids of the options on offer at the decision (for item analysis). */
+  offered?: readonly string[];
   code?: number;
   best?: number;
   worst?: number;
   lessonId?: string;
   itemId?: string;
+  optionId?: string;
+  /** Options of the check item (m in the guessing correction). */
+  optionCount?: number;
   correct?: boolean;
 }
 
@@ -126,17 +131,27 @@ export function decisionEvidence(
   });
 }
 
-/** Evidence from a knowledge-check answer: a correct answer to an m-option item counts (1 − 1/m)·r. */
+/**
+ * Evidence from a knowledge-check answer to an m-option item, corrected for guessing (see
+ * ScoringConfig.checkScoring): by default the formula score — right y = 1, wrong
+ * y = −1/(m − 1), weight r — so that E[y] = P(knows the answer).
+ */
 export function checkEvidence(
   options: readonly { id: string; correct: boolean }[],
   optionId: string,
   sourceWeight: number,
+  rule: ScoringConfig['checkScoring'] = 'formula',
 ): { y: number; w: number; correct: boolean } | undefined {
   const option = options.find((candidate) => candidate.id === optionId);
   if (!option) return undefined;
+  const m = options.length;
+  if (rule === 'weight')
+    return option.correct
+      ? { y: 1, w: (1 - 1 / m) * sourceWeight, correct: true }
+      : { y: 0, w: sourceWeight, correct: false };
   return option.correct
-    ? { y: 1, w: (1 - 1 / options.length) * sourceWeight, correct: true }
-    : { y: 0, w: sourceWeight, correct: false };
+    ? { y: 1, w: sourceWeight, correct: true }
+    : { y: m > 1 ? -1 / (m - 1) : 0, w: sourceWeight, correct: false };
 }
 
 const timeOf = (record: { at: string }) => Date.parse(record.at);
@@ -249,10 +264,13 @@ export function extractRun(
     }
     const weight = config.weights[record.mode];
     const time = timeOf(record);
-    for (const item of decisionEvidence(offered, chosen, weight)) {
+    const evidence = decisionEvidence(offered, chosen, weight);
+    const offeredIds = evidence.length > 0 ? offered.map((choice) => choice.id) : [];
+    for (const item of evidence) {
       result.evidence.push({
         recordId: record.id,
         run: runKey,
+        format: 'choice',
         cap: config.runCap,
         time,
         source: record.mode,
@@ -260,6 +278,7 @@ export function extractRun(
         nodeId: record.nodeId,
         choiceId: chosen.id,
         choiceText: chosen.text,
+        offered: offeredIds,
         skill: item.skill,
         y: item.y,
         w: item.w,
@@ -303,7 +322,9 @@ export function extractEvidence(
   for (const record of records) {
     if (record.kind === 'check') {
       const item = content.checkItem(record.lessonId, record.itemId);
-      const scored = item && checkEvidence(item.options, record.optionId, config.weights.check);
+      const scored =
+        item &&
+        checkEvidence(item.options, record.optionId, config.weights.check, config.checkScoring);
       if (!item || !scored) {
         result.rejected.push({
           recordId: record.id,
@@ -317,6 +338,7 @@ export function extractEvidence(
       result.evidence.push({
         recordId: record.id,
         run: `check:${record.lessonId}#${record.itemId}`,
+        format: 'check',
         cap: config.weights.check,
         time: timeOf(record),
         source: 'check',
@@ -325,6 +347,8 @@ export function extractEvidence(
         w: scored.w,
         lessonId: record.lessonId,
         itemId: record.itemId,
+        optionId: record.optionId,
+        optionCount: item.options.length,
         correct: scored.correct,
         rationale: '',
       });
@@ -339,6 +363,7 @@ export function extractEvidence(
       result.evidence.push({
         recordId: record.id,
         run: `observation:${record.id}`,
+        format: 'observation',
         cap: Number.POSITIVE_INFINITY,
         time: timeOf(record),
         source: 'observation',

@@ -6,6 +6,7 @@ import { estimateHistory } from './history';
 const item = (day: number, y: number, skill = 'empathy'): EvidenceItem => ({
   recordId: `r${day}-${y}`,
   run: `run${day}`,
+  format: 'choice',
   cap: 3,
   w: 1,
   y,

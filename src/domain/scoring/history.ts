@@ -1,4 +1,5 @@
 import { DAY_MS, SCORING_CONFIG, type ScoringConfig } from './config';
+import type { Dispersion } from './dispersion';
 import { estimateSkill } from './estimate';
 import type { EvidenceItem } from './evidence';
 import { addEvidence, emptyState, totalsAt } from './statistics';
@@ -22,6 +23,7 @@ export function estimateHistory(
   target: number,
   config: ScoringConfig = SCORING_CONFIG,
   maxPoints = 60,
+  dispersion: Dispersion = config.dispersion.prior,
 ): HistoryPoint[] {
   const items = evidence.filter((item) => item.skill === skill).sort((a, b) => a.time - b.time);
   const state = emptyState();
@@ -32,7 +34,13 @@ export function estimateHistory(
     const dayEnd = Math.floor(item.time / DAY_MS) * DAY_MS + DAY_MS - 1;
     const next = items[index + 1];
     if (next && next.time <= dayEnd) continue;
-    const estimate = estimateSkill(skill, totalsAt(state, dayEnd, config), target, config);
+    const estimate = estimateSkill(
+      skill,
+      totalsAt(state, dayEnd, config),
+      target,
+      config,
+      dispersion,
+    );
     points.push({
       time: dayEnd,
       mean: estimate.mean,

@@ -1,4 +1,11 @@
 import { SCORING_CONFIG, type ScoringConfig } from './config';
+import {
+  addDispersionCell,
+  emptyDispersionData,
+  estimateDispersion,
+  type Dispersion,
+  type DispersionEstimate,
+} from './dispersion';
 import { estimateSkill, type SkillEstimate } from './estimate';
 import {
   extractEvidence,
@@ -25,6 +32,8 @@ export interface ProfileOptions {
   targets?: Readonly<Record<string, number>>;
   now?: number;
   config?: ScoringConfig;
+  /** φ per format (estimated from a body of data); default: the configured prior. */
+  dispersion?: Dispersion;
 }
 
 /** Folds evidence into per-skill states (the same additive sums the database keeps). */
@@ -57,8 +66,42 @@ export function estimatesFrom(
       totalsAt(states.get(skill) ?? emptyState(), now, config),
       options.targets?.[skill] ?? config.defaultTarget,
       config,
+      options.dispersion,
     ),
   );
+}
+
+/** One learner's evidence, folded into per-skill states. */
+export interface LearnerStatistics extends Extraction {
+  states: Map<string, SkillState>;
+}
+
+/** Extracts a learner's evidence on the measured skills and folds it into states. */
+export function learnerStatistics(
+  records: readonly ActivityRecord[],
+  content: ScoringContent,
+  skills: readonly string[],
+  config: ScoringConfig = SCORING_CONFIG,
+): LearnerStatistics {
+  const extraction = extractEvidence(records, content, config);
+  const measured = new Set(skills);
+  const evidence = extraction.evidence.filter((item) => measured.has(item.skill));
+  return { ...extraction, evidence, states: accumulate(evidence, config) };
+}
+
+/**
+ * φ per format from many learners' states (every learner × skill a cell), as of `now`:
+ * what `npm run score` estimates from the file it scores, and an agency from its data.
+ */
+export function dispersionFromStates(
+  learners: Iterable<ReadonlyMap<string, SkillState>>,
+  now: number,
+  config: ScoringConfig = SCORING_CONFIG,
+): DispersionEstimate {
+  const data = emptyDispersionData();
+  for (const states of learners)
+    for (const state of states.values()) addDispersionCell(data, totalsAt(state, now, config));
+  return estimateDispersion(data, config);
 }
 
 /** Scores one learner's records: evidence extraction, accumulation, estimates. */
@@ -69,14 +112,18 @@ export function scoreLearner(
 ): SkillProfile {
   const config = options.config ?? SCORING_CONFIG;
   const now = options.now ?? Date.now();
-  const extraction = extractEvidence(records, content, config);
-  const measured = new Set(options.skills);
-  const evidence = extraction.evidence.filter((item) => measured.has(item.skill));
+  const statistics = learnerStatistics(records, content, options.skills, config);
+  return profileOf(statistics, { ...options, now, config });
+}
+
+/** A learner's profile from their statistics. */
+export function profileOf(statistics: LearnerStatistics, options: ProfileOptions): SkillProfile {
+  const now = options.now ?? Date.now();
   return {
     computedAt: new Date(now).toISOString(),
-    skills: estimatesFrom(accumulate(evidence, config), { ...options, now, config }),
-    evidence,
-    flags: extraction.flags,
-    rejected: extraction.rejected,
+    skills: estimatesFrom(statistics.states, { ...options, now }),
+    evidence: statistics.evidence,
+    flags: statistics.flags,
+    rejected: statistics.rejected,
   };
 }

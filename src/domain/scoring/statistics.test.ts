@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAY_MS, SCORING_CONFIG } from './config';
-import { estimateSkill } from './estimate';
+import { estimateSkill, posteriorParameters, precisionWeightedTrendSums } from './estimate';
 import {
   addEvidence,
   emptyState,
@@ -15,13 +15,23 @@ const config = SCORING_CONFIG;
 const START = Date.UTC(2026, 0, 1);
 const NOW = Date.UTC(2027, 0, 1);
 
-const unit = fc.record({
-  run: fc.constantFrom('r1', 'r2', 'r3', 'r4', 'c1'),
-  cap: fc.constant(3),
-  w: fc.double({ min: 0.05, max: 1.5, noNaN: true }),
-  y: fc.double({ min: 0, max: 1, noNaN: true }),
-  time: fc.integer({ min: START, max: START + 5 * 365 * DAY_MS }),
-});
+// A run key always names one format (a scenario attempt, a check item, an observation).
+const RUNS = [
+  ['r1', 'choice'],
+  ['r2', 'choice'],
+  ['r3', 'choice'],
+  ['c1', 'check'],
+  ['o1', 'observation'],
+] as const;
+
+const unit = fc
+  .record({
+    run: fc.constantFrom(...RUNS),
+    w: fc.double({ min: 0.05, max: 1.5, noNaN: true }),
+    y: fc.double({ min: 0, max: 1, noNaN: true }),
+    time: fc.integer({ min: START, max: START + 5 * 365 * DAY_MS }),
+  })
+  .map(({ run: [run, format], ...rest }): EvidenceUnit => ({ run, format, cap: 3, ...rest }));
 
 const build = (units: readonly EvidenceUnit[]): SkillState => {
   const state = emptyState();
@@ -36,6 +46,27 @@ const expectTotalsClose = (a: SkillState, b: SkillState) => {
     expect(Math.abs(ta[key] - tb[key])).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(ta[key])));
   }
   expect(ta.events).toBe(tb.events);
+  for (const format of ['choice', 'check', 'observation'] as const) {
+    const fa = ta.formats![format];
+    const fb = tb.formats![format];
+    for (const key of [
+      'sPlus',
+      'sMinus',
+      'W',
+      'Wt',
+      'Wy',
+      'Wtt',
+      'Wty',
+      'Wyy',
+      'nn',
+      'an',
+      'aa',
+    ] as const)
+      expect(Math.abs(fa[key] - fb[key])).toBeLessThanOrEqual(
+        1e-9 * Math.max(1, Math.abs(fa[key])),
+      );
+    expect([fa.events, fa.runs]).toEqual([fb.events, fb.runs]);
+  }
 };
 
 describe('decayed Beta statistics', () => {
@@ -64,15 +95,29 @@ describe('decayed Beta statistics', () => {
     );
   });
 
+  it('pooled sums are the exact total of the per-format sums', () => {
+    fc.assert(
+      fc.property(fc.array(unit, { maxLength: 60 }), (units) => {
+        const totals = totalsAt(build(units), NOW, config);
+        for (const key of ['sPlus', 'sMinus', 'W', 'Wt', 'Wy', 'Wtt', 'Wty', 'Wyy'] as const) {
+          const sum = Object.values(totals.formats!).reduce((total, part) => total + part[key], 0);
+          expect(Math.abs(sum - totals[key])).toBeLessThanOrEqual(
+            1e-9 * Math.max(1, Math.abs(sum)),
+          );
+        }
+      }),
+    );
+  });
+
   it('merging does not change its inputs', () => {
-    const a = build([{ run: 'r', cap: 3, w: 1, y: 1, time: START }]);
+    const a = build([{ run: 'r', format: 'choice', cap: 3, w: 1, y: 1, time: START }]);
     const before = JSON.stringify(a);
-    mergeStates(a, build([{ run: 'r', cap: 3, w: 1, y: 0, time: NOW }]), config);
+    mergeStates(a, build([{ run: 'r', format: 'choice', cap: 3, w: 1, y: 0, time: NOW }]), config);
     expect(JSON.stringify(a)).toBe(before);
   });
 
   it('halves the weight of evidence every half-life', () => {
-    const state = build([{ run: 'r', cap: 3, w: 1, y: 1, time: START }]);
+    const state = build([{ run: 'r', format: 'choice', cap: 3, w: 1, y: 1, time: START }]);
     expect(totalsAt(state, START, config).sPlus).toBeCloseTo(1, 12);
     expect(totalsAt(state, START + 180 * DAY_MS, config).sPlus).toBeCloseTo(0.5, 12);
     expect(totalsAt(state, START + 360 * DAY_MS, config).sPlus).toBeCloseTo(0.25, 12);
@@ -81,9 +126,9 @@ describe('decayed Beta statistics', () => {
   });
 
   it('stays exact across a rebase far in the future', () => {
-    const units = [
-      { run: 'a', cap: 3, w: 1, y: 1, time: START },
-      { run: 'b', cap: 3, w: 1, y: 0, time: START + 20 * 365 * DAY_MS },
+    const units: EvidenceUnit[] = [
+      { run: 'a', format: 'choice', cap: 3, w: 1, y: 1, time: START },
+      { run: 'b', format: 'choice', cap: 3, w: 1, y: 0, time: START + 20 * 365 * DAY_MS },
     ];
     const later = START + 21 * 365 * DAY_MS;
     const state = build(units);
@@ -95,6 +140,7 @@ describe('decayed Beta statistics', () => {
     const state = build(
       Array.from({ length: 6 }, (_, index) => ({
         run: 'r',
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index < 3 ? 1 : 0,
@@ -131,6 +177,7 @@ describe('skill estimate', () => {
     const state = build(
       Array.from({ length: 5 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: 0,
@@ -146,6 +193,7 @@ describe('skill estimate', () => {
     const strong = build(
       Array.from({ length: 40 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: 0.95,
@@ -155,6 +203,7 @@ describe('skill estimate', () => {
     const weak = build(
       Array.from({ length: 40 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: 0.3,
@@ -168,7 +217,7 @@ describe('skill estimate', () => {
       level: 'novice',
     });
     // Beta(1 + S⁺/φ, 1 + S⁻/φ) with S⁺ = 40 × 0.95.
-    expect(meets.alpha).toBeCloseTo(1 + 38 / config.dispersion, 9);
+    expect(meets.alpha).toBeCloseTo(1 + 38 / config.dispersion.prior.choice, 9);
     expect(meets.interval[0]).toBeLessThan(meets.mean);
   });
 
@@ -176,6 +225,7 @@ describe('skill estimate', () => {
     const improving = build(
       Array.from({ length: 60 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index % 2 === 0 ? index / 60 : Math.min(1, index / 60 + 0.1),
@@ -185,6 +235,7 @@ describe('skill estimate', () => {
     const flat = build(
       Array.from({ length: 60 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index % 2 === 0 ? 0.4 : 0.6,
@@ -200,6 +251,7 @@ describe('skill estimate', () => {
     const sameDay = build(
       Array.from({ length: 10 }, (_, index) => ({
         run: `r${index}`,
+        format: 'choice',
         cap: 3,
         w: 1,
         y: index / 10,
@@ -209,5 +261,63 @@ describe('skill estimate', () => {
     expect(estimateSkill('s', totalsAt(sameDay, START, config), 0.75, config).trend.direction).toBe(
       'unknown',
     );
+  });
+});
+
+describe('posterior with a dispersion per format', () => {
+  const mixed = build([
+    { run: 'run-1', format: 'choice', cap: 3, w: 1, y: 0.8, time: START },
+    { run: 'check:a', format: 'check', cap: 3, w: 0.5, y: 1, time: START },
+    { run: 'observation:1', format: 'observation', cap: 3, w: 2, y: 0.25, time: START },
+  ]);
+  const totals = totalsAt(mixed, START, config);
+
+  it('divides each format’s S± by its own φ', () => {
+    expect(
+      posteriorParameters(totals, { choice: 0.4, check: 0.5, observation: 0.25 }, config),
+    ).toEqual({
+      alpha: 1 + 0.8 / 0.4 + 0.5 / 0.5 + 0.5 / 0.25,
+      beta: 1 + 0.2 / 0.4 + 0 / 0.5 + 1.5 / 0.25,
+    });
+  });
+
+  it('treats pooled sums (no split by format) with the largest φ', () => {
+    const { formats: _formats, ...pooledOnly } = totals;
+    const { alpha } = posteriorParameters(
+      pooledOnly,
+      { choice: 0.4, check: 0.5, observation: 0.25 },
+      config,
+    );
+    expect(alpha).toBeCloseTo(1 + totals.sPlus / 0.5, 12);
+  });
+
+  it('never takes α below the prior when formula-scored checks sit below chance', () => {
+    const belowChance = build(
+      Array.from({ length: 16 }, (_, index) => ({
+        run: `check:${index}`,
+        format: 'check' as const,
+        cap: 0.5,
+        w: 0.5,
+        y: -1 / 3,
+        time: START,
+      })),
+    );
+    const estimate = estimateSkill('s', totalsAt(belowChance, START, config), 0.75, config);
+    expect(estimate.alpha).toBe(config.priorAlpha);
+    expect(estimate.mean).toBeGreaterThan(0);
+    expect(estimate.status).toBe('gap');
+  });
+
+  it('weights the trend’s formats by 1/φ, and changes nothing when every φ is equal', () => {
+    const same = precisionWeightedTrendSums(totals, { choice: 0.5, check: 0.5, observation: 0.5 });
+    expect(same.W).toBeCloseTo(totals.W / 0.5, 12);
+    expect(same.Wty).toBeCloseTo(totals.Wty / 0.5, 12);
+    const different = precisionWeightedTrendSums(totals, {
+      choice: 0.4,
+      check: 0.5,
+      observation: 0.25,
+    });
+    expect(different.W).toBeCloseTo(1 / 0.4 + 0.5 / 0.5 + 2 / 0.25, 12);
+    expect(different.events).toBe(3);
   });
 });

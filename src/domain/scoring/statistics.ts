@@ -1,4 +1,10 @@
-import { DAY_MS, TREND_EPOCH_MS, type ScoringConfig } from './config';
+import {
+  DAY_MS,
+  EVIDENCE_FORMATS,
+  TREND_EPOCH_MS,
+  type EvidenceFormat,
+  type ScoringConfig,
+} from './config';
 
 /**
  * Additive statistics of one learner × skill, kept per run so that the per-run cap stays
@@ -6,6 +12,8 @@ import { DAY_MS, TREND_EPOCH_MS, type ScoringConfig } from './config';
  * merge exactly by adding run sums.
  */
 export interface RunSums {
+  /** A run holds one format: its key names a scenario attempt, a check item or an observation. */
+  format: EvidenceFormat;
   /** Raw (uncapped) total weight: the cap scales the run by min(1, cap / w). */
   w: number;
   cap: number;
@@ -33,6 +41,7 @@ export interface SkillState {
 /** One piece of evidence about one skill, ready to add. */
 export interface EvidenceUnit {
   run: string;
+  format: EvidenceFormat;
   cap: number;
   /** Raw weight before the run cap (source weight × strength). */
   w: number;
@@ -48,7 +57,8 @@ export function emptyState(): SkillState {
   return { t0: Number.NaN, runs: {} };
 }
 
-const emptyRun = (cap: number): RunSums => ({
+const emptyRun = (cap: number, format: EvidenceFormat): RunSums => ({
+  format,
   w: 0,
   cap,
   ap: 0,
@@ -83,7 +93,7 @@ export function addEvidence(state: SkillState, unit: EvidenceUnit, config: Scori
   if (Number.isNaN(state.t0)) state.t0 = Math.floor(t);
   else if ((t - state.t0) / config.halfLifeDays > config.rebaseExponent)
     rebase(state, Math.floor(t), config);
-  const run = (state.runs[unit.run] ??= emptyRun(unit.cap));
+  const run = (state.runs[unit.run] ??= emptyRun(unit.cap, unit.format));
   const decay = 2 ** ((t - state.t0) / config.halfLifeDays);
   const { w, y } = unit;
   run.w += w;
@@ -136,11 +146,8 @@ export function mergeStates(a: SkillState, b: SkillState, config: ScoringConfig)
 /** The run's cap factor: min(1, cap / w). */
 export const capFactor = (run: RunSums) => (run.w > run.cap ? run.cap / run.w : 1);
 
-/** The sums the estimate and the trend need, at time `now` (ms). */
-export interface SkillTotals {
-  /** Decayed successes and failures S⁺, S⁻ (capped). */
-  sPlus: number;
-  sMinus: number;
+/** Undecayed, capped trend sums over weight W, time t (days since the trend epoch) and score y. */
+export interface TrendSums {
   W: number;
   Wt: number;
   Wy: number;
@@ -148,10 +155,61 @@ export interface SkillTotals {
   Wty: number;
   Wyy: number;
   events: number;
-  last?: number;
 }
 
+/**
+ * One format's share of a learner × skill: its decayed S± (for the estimate), its trend
+ * sums (the trend weights each format by 1/φ), and the run-level moments its dispersion is
+ * estimated from (dispersion.ts). A run's capped weight is N_r = k·Σw and its capped score
+ * mass A_r = k·Σw·y (k the cap factor), so Σ N_r = W and Σ A_r = Wy; the residual of a run
+ * about a proficiency p is A_r − p·N_r, and Σ(A_r − p·N_r)² needs only Σ N_r², Σ A_r·N_r
+ * and Σ A_r² — plain sums over runs.
+ */
+export interface FormatTotals extends TrendSums {
+  sPlus: number;
+  sMinus: number;
+  /** Runs with evidence in this format. */
+  runs: number;
+  /** Σ N_r², Σ A_r·N_r, Σ A_r² over the format's runs (undecayed, capped). */
+  nn: number;
+  an: number;
+  aa: number;
+}
+
+/** The sums the estimate and the trend need, at time `now` (ms). */
+export interface SkillTotals extends TrendSums {
+  /** Decayed successes and failures S⁺, S⁻ (capped), all formats together. */
+  sPlus: number;
+  sMinus: number;
+  last?: number;
+  /**
+   * The same sums split by format, with each format's dispersion moments. Absent when the
+   * sums come from a store that keeps only the pooled sums (the database until it keeps
+   * formats): the estimate then treats all evidence with one, the largest, φ.
+   */
+  formats?: Record<EvidenceFormat, FormatTotals>;
+}
+
+export const emptyFormatTotals = (): FormatTotals => ({
+  sPlus: 0,
+  sMinus: 0,
+  W: 0,
+  Wt: 0,
+  Wy: 0,
+  Wtt: 0,
+  Wty: 0,
+  Wyy: 0,
+  events: 0,
+  runs: 0,
+  nn: 0,
+  an: 0,
+  aa: 0,
+});
+
 export function totalsAt(state: SkillState, now: number, config: ScoringConfig): SkillTotals {
+  const formats = Object.fromEntries(
+    EVIDENCE_FORMATS.map((format) => [format, emptyFormatTotals()]),
+  ) as Record<EvidenceFormat, FormatTotals>;
   const totals: SkillTotals = {
     sPlus: 0,
     sMinus: 0,
@@ -162,21 +220,42 @@ export function totalsAt(state: SkillState, now: number, config: ScoringConfig):
     Wty: 0,
     Wyy: 0,
     events: 0,
+    formats,
   };
   if (Number.isNaN(state.t0)) return totals;
   const decay = 2 ** (-(toDays(now) - state.t0) / config.halfLifeDays);
   for (const run of Object.values(state.runs)) {
     const k = capFactor(run);
-    totals.sPlus += k * run.ap * decay;
-    totals.sMinus += k * run.am * decay;
-    totals.W += k * run.W;
-    totals.Wt += k * run.Wt;
-    totals.Wy += k * run.Wy;
-    totals.Wtt += k * run.Wtt;
-    totals.Wty += k * run.Wty;
-    totals.Wyy += k * run.Wyy;
-    totals.events += run.events;
+    const format = formats[run.format];
+    const n = k * run.W;
+    const a = k * run.Wy;
+    format.sPlus += k * run.ap * decay;
+    format.sMinus += k * run.am * decay;
+    format.W += n;
+    format.Wt += k * run.Wt;
+    format.Wy += a;
+    format.Wtt += k * run.Wtt;
+    format.Wty += k * run.Wty;
+    format.Wyy += k * run.Wyy;
+    format.events += run.events;
+    format.runs += 1;
+    format.nn += n * n;
+    format.an += a * n;
+    format.aa += a * a;
     totals.last = Math.max(totals.last ?? Number.NEGATIVE_INFINITY, run.last);
+  }
+  // The pooled sums: what the database keeps today, and what views without formats use.
+  for (const format of EVIDENCE_FORMATS) {
+    const part = formats[format];
+    totals.sPlus += part.sPlus;
+    totals.sMinus += part.sMinus;
+    totals.W += part.W;
+    totals.Wt += part.Wt;
+    totals.Wy += part.Wy;
+    totals.Wtt += part.Wtt;
+    totals.Wty += part.Wty;
+    totals.Wyy += part.Wyy;
+    totals.events += part.events;
   }
   return totals;
 }
