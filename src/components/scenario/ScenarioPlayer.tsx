@@ -68,6 +68,11 @@ export default function ScenarioPlayer({
   const responseHeading = useRef<HTMLHeadingElement>(null);
   const debriefHeading = useRef<HTMLHeadingElement>(null);
 
+  // Open the progress store (and, signed in, start syncing) while the page is surely online.
+  useEffect(() => {
+    void getProgressRecorder();
+  }, []);
+
   // Resume a saved attempt after a reload.
   useEffect(() => {
     const saved = loadAttempt(scenario.id, scenario.version);
