@@ -129,7 +129,7 @@ describe('outbox sync', () => {
     ).toEqual([good.id, bad.id].sort());
   });
 
-  it('retries after a network failure, says it is offline meanwhile, and counts a duplicate as delivered', async () => {
+  it('retries after a network failure, says the server is out of reach meanwhile, and counts a duplicate as delivered', async () => {
     const recorder = createProgressRecorder({ store: createMemoryStore() });
     const record = await recorder.record(check('a'));
     let online = false;
@@ -140,7 +140,7 @@ describe('outbox sync', () => {
     );
     const sync = createOutboxSync({ recorder, supabase: client, userId: 'user-1' });
     await sync.syncNow();
-    expect(sync.status()).toMatchObject({ state: 'offline', queued: 1 });
+    expect(sync.status()).toMatchObject({ state: 'unreachable', queued: 1 });
     expect((await recorder.outbox.entries())[0]).toMatchObject({
       id: record.id,
       attempts: 1,

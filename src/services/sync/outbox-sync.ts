@@ -28,10 +28,11 @@ export interface RefusedRecord {
 
 export interface SyncStatus {
   /**
-   * idle: not sending; syncing: sending; offline: the server cannot be reached; error: it
-   * answered with a failure (retried); blocked: this browser's progress belongs to another account.
+   * idle: not sending; syncing: sending; offline: the browser is offline; unreachable: online,
+   * but the server did not answer; error: it answered with a failure (both retried);
+   * blocked: this browser's progress belongs to another account.
    */
-  state: 'idle' | 'syncing' | 'offline' | 'error' | 'blocked';
+  state: 'idle' | 'syncing' | 'offline' | 'unreachable' | 'error' | 'blocked';
   /** Records in this browser still to reach the server (including those waiting on an earlier step). */
   queued: number;
   /** Records the server refused for good. */
@@ -165,12 +166,9 @@ export function browserDrainLock(): DrainLock {
 const browserOffline = () => typeof navigator !== 'undefined' && navigator.onLine === false;
 
 /** True when a failed request never got an answer from the server (network, timeout). */
-function unreachable(error: { message: string }): boolean {
-  return (
-    browserOffline() ||
-    /Failed to fetch|NetworkError|fetch failed|Load failed|ECONNREFUSED|abort|timed? ?out/i.test(
-      error.message,
-    )
+function unanswered(error: { message: string }): boolean {
+  return /Failed to fetch|NetworkError|fetch failed|Load failed|ECONNREFUSED|abort|timed? ?out/i.test(
+    error.message,
   );
 }
 
@@ -263,14 +261,14 @@ export function createOutboxSync(options: {
     );
     if (error) {
       failures++;
-      const offline = unreachable(error);
       await recorder.outbox.markFailed(
         batch.map(({ record }) => ({ id: record.id, error: friendlyError(error), fatal: false })),
       );
-      publish({
-        state: offline ? 'offline' : 'error',
-        message: offline ? OFFLINE_MESSAGE : friendlyError(error),
-      });
+      publish(
+        browserOffline()
+          ? { state: 'offline', message: OFFLINE_MESSAGE }
+          : { state: unanswered(error) ? 'unreachable' : 'error', message: friendlyError(error) },
+      );
       schedule(retryDelayMs(failures));
       return 'failed';
     }
@@ -381,11 +379,14 @@ export function createOutboxSync(options: {
     }
     await refresh();
     if (outcome === 'failed') return;
-    // Records waiting for a retry time, or left after the round limit, go with a later drain.
+    // Records left after the round limit, or waiting for a retry time, go with a later drain.
     const { records, entries } = await recorder.outbox.snapshot();
     const left = planDelivery(records, entries, now());
-    if (left.ready.length > 0) schedule(1000);
-    else if (left.waiting > 0) schedule(2000);
+    if (left.ready.length > 0) return schedule(1000);
+    const retries = entries
+      .filter((entry) => !entry.fatal && entry.retryAt)
+      .map((entry) => Date.parse(entry.retryAt!) - now().getTime());
+    if (retries.length > 0) schedule(Math.max(1000, Math.min(...retries)));
   }
 
   async function syncNow(): Promise<void> {

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import type { SyncStatus } from './outbox-sync';
 import { groupRefusals, refusalAdvice, summariseSync } from './sync-summary';
 
-const states: SyncStatus['state'][] = ['idle', 'syncing', 'offline', 'error', 'blocked'];
+const states: SyncStatus['state'][] = [
+  'idle',
+  'syncing',
+  'offline',
+  'unreachable',
+  'error',
+  'blocked',
+];
 const kinds: SyncStatus['refused'][number]['kind'][] = ['choice', 'completion', 'check'];
 const status = fc.record({
   state: fc.constantFrom(...states),

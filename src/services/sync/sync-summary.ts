@@ -44,6 +44,13 @@ export function summariseSync(status: SyncStatus): SyncSummary {
           text: 'You are offline. Your progress so far is saved to your account; anything new is kept in this browser and syncs when you reconnect.',
         };
   }
+  if (status.state === 'unreachable' && queued > 0) {
+    return {
+      tone: 'offline',
+      short: `Cannot reach the server: ${records(queued)} saved in this browser, will sync`,
+      text: `Casecraft cannot reach its server right now. ${records(queued)} saved in this browser will sync to your account when it can; it keeps trying on its own.`,
+    };
+  }
   if (status.state === 'error' && queued > 0) {
     return {
       tone: 'problem',
