@@ -66,8 +66,11 @@ export function createActivityServer(scenarios: Record<string, ScenarioCore>) {
     const scenario = scenarios[String(event.scenario_id)];
     if (!scenario) return refuse(id, 'unknown_content', 'Unknown scenario');
     const seq = event.seq;
-    if (seq !== undefined && (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1))
-      return refuse(id, 'invalid_field', 'seq must be a positive whole number');
+    if (
+      seq !== undefined &&
+      (typeof seq !== 'number' || !Number.isInteger(seq) || seq < 1 || seq > 1000)
+    )
+      return refuse(id, 'invalid_field', 'seq must be a whole number from 1 to 1000');
     const attemptId = String(event.attempt_id);
     const attempt = attempts.get(attemptId) ?? {
       scenarioId: String(event.scenario_id),
@@ -78,7 +81,7 @@ export function createActivityServer(scenarios: Record<string, ScenarioCore>) {
       stored: [],
     };
     if (attempt.scenarioId !== event.scenario_id || attempt.mode !== event.mode)
-      return refuse(id, 'forbidden', 'Attempt belongs to another scenario or mode');
+      return refuse(id, 'attempt_mismatch', 'Attempt is another scenario or mode');
     const expected = attempt.seq + 1;
     if (typeof seq === 'number') {
       if (seq < expected)
@@ -107,11 +110,13 @@ export function createActivityServer(scenarios: Record<string, ScenarioCore>) {
       if (!offered) return refuse(id, 'not_on_offer', 'Choice is not on offer');
       attempt.position = choose(scenario, attempt.position, String(event.choice_id)).position;
     } else {
-      if (
-        attempt.completed ||
-        !isEnding(scenario, attempt.position) ||
-        attempt.position.node !== event.ending_id
-      )
+      if (attempt.completed)
+        return refuse(
+          id,
+          'out_of_sequence',
+          'The completion was already recorded by another record',
+        );
+      if (!isEnding(scenario, attempt.position) || attempt.position.node !== event.ending_id)
         return refuse(id, 'not_at_ending', 'The attempt has not reached this ending');
       attempt.completed = true;
     }

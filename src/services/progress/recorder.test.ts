@@ -212,7 +212,7 @@ describe.each(stores)('progress recorder on the %s store', (_name, makeStore) =>
     } as const;
     expect(await recorder.record({ ...choice, seq: 3 })).toMatchObject({ seq: 3 });
     await expect(recorder.record({ ...choice, seq: 0 })).rejects.toThrow(
-      'seq must be a whole number from 1 to 10000',
+      'seq must be a whole number from 1 to 1000',
     );
     await expect(recorder.record({ ...choice, seq: 1.5 })).rejects.toThrow('seq must be');
     // Records from before step numbers existed still record.

@@ -79,8 +79,8 @@ export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
 }
 
-/** More decisions than any scenario has; a guard against corrupt or hand-edited files. */
-export const MAX_SEQ = 10_000;
+/** More decisions than any scenario has, and the server's limit (activity_events.seq). */
+export const MAX_SEQ = 1000;
 
 export function isSequenceNumber(value: unknown): value is number {
   return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SEQ;

@@ -80,6 +80,7 @@ export function refusalAdvice(record: Pick<RefusedRecord, 'code'>): string {
     case 'not_on_offer':
     case 'out_of_sequence':
     case 'not_at_ending':
+    case 'attempt_mismatch':
     case 'predecessor_refused':
     case 'missing_predecessor':
       return 'This attempt cannot be saved as it was played (for example, it went on in two tabs at once). Start the scenario again to record a fresh attempt.';
