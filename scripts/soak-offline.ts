@@ -118,9 +118,20 @@ try {
         if (index === offlineAt) await context.setOffline(true);
       });
       await context.setOffline(false);
+      // The debrief shows a moment before its completion is stored in the browser.
+      const localRecords = async () =>
+        (await storedRecords(page)).filter(
+          (record) => record.kind === 'choice' || record.kind === 'completion',
+        );
+      const deadline = Date.now() + SYNC_WAIT_MS;
+      let played = await localRecords();
+      while (played.length < steps.length + 1 && Date.now() < deadline) {
+        await page.waitForTimeout(100);
+        played = await localRecords();
+      }
       const saidSaved = await page
         .locator('.sync-indicator', { hasText: 'Saved to your account' })
-        .waitFor({ timeout: SYNC_WAIT_MS })
+        .waitFor({ timeout: Math.max(1, deadline - Date.now()) })
         .then(
           () => true,
           () => false,
@@ -130,9 +141,6 @@ try {
           `player says: ${(await page.locator('.sync-indicator').allTextContents()).join(' ') || '(nothing)'}`,
         );
 
-      const played = (await storedRecords(page)).filter(
-        (record) => record.kind === 'choice' || record.kind === 'completion',
-      );
       const attemptIds = new Set(played.map((record) => String(record.attemptId)));
       const refused = await refusedInBrowser(page);
       for (const entry of refused) problems.push(`refused: ${entry.lastError ?? '?'}`);

@@ -138,17 +138,20 @@ test('offline from the first decision, back online before the last: every decisi
   });
   await expect(syncIndicator(page)).toContainText('Saved to your account', { timeout: 30_000 });
 
-  const played = (await storedRecords(page)).filter(
-    (record) => record.scenarioId === scenario.id && record.kind !== 'check',
-  );
-  expect(played).toHaveLength(steps.length + 1);
+  // The completion is stored a moment after the debrief shows: read once everything is in.
+  const attempt = async () =>
+    (await storedRecords(page)).filter(
+      (record) => record.scenarioId === scenario.id && record.kind !== 'check',
+    );
+  await expect.poll(async () => (await attempt()).length).toBe(steps.length + 1);
+  const played = await attempt();
   expect(played.map((record) => record.seq).sort((a, b) => Number(a) - Number(b))).toEqual(
     Array.from({ length: steps.length + 1 }, (_, index) => index + 1),
   );
   const attemptId = String(played[0]!.attemptId);
-  expect((await serverEventIds(page, attemptId)).sort()).toEqual(
-    played.map((record) => String(record.id)).sort(),
-  );
+  await expect
+    .poll(async () => (await serverEventIds(page, attemptId)).sort(), { timeout: 30_000 })
+    .toEqual(played.map((record) => String(record.id)).sort());
   await page.goto('/team/');
   await expect(page.getByText('All your progress is saved to your account.')).toBeVisible();
 });
