@@ -7,6 +7,10 @@ import {
   isEnding,
   startPosition,
 } from '../../src/domain/scenario/runtime';
+import { createProgressRecorder } from '../../src/services/progress/recorder';
+import type { ProgressRecord } from '../../src/services/progress/records';
+import { createMemoryStore } from '../../src/services/progress/store';
+import { createOutboxSync, toActivityEvent } from '../../src/services/sync/outbox-sync';
 import { startStack, type RunningStack } from './stack';
 
 // supabase-js against the running embedded stack: gateway → local Auth / PostgREST → PGlite.
@@ -122,5 +126,82 @@ describe('the embedded stack through supabase-js', () => {
     expect(events2.data).toEqual([]);
     const anon = await client().from('activity_events').select('id');
     expect(anon.data ?? []).toEqual([]);
+  });
+
+  it('takes the outbox’s records in step order: a step ahead of its predecessor waits, a refused one ends its attempt', async () => {
+    const learner = await signedUp('outbox@example.org');
+    const recorder = createProgressRecorder({ store: createMemoryStore() });
+    const userId = (await learner.auth.getUser()).data.user!.id;
+    let skew = 0;
+    const sync = createOutboxSync({
+      recorder,
+      supabase: learner,
+      userId,
+      now: () => new Date(Date.now() + skew),
+    });
+    const play = async (attemptId: string, wrongAt?: number) => {
+      const records: ProgressRecord[] = [];
+      let position = startPosition(scenario).position;
+      const common = { attemptId, scenarioId: scenario.id, version: scenario.version };
+      while (!isEnding(scenario, position)) {
+        const choice = availableChoices(scenario, position)[0]!;
+        const seq = records.length + 1;
+        records.push(
+          await recorder.record({
+            kind: 'choice',
+            ...common,
+            mode: 'assessment',
+            nodeId: seq === wrongAt ? 'no-such-node' : position.node,
+            choiceId: choice.id,
+            seq,
+          }),
+        );
+        position = choose(scenario, position, choice.id).position;
+      }
+      records.push(
+        await recorder.record({
+          kind: 'completion',
+          ...common,
+          mode: 'assessment',
+          endingId: position.node,
+          seq: records.length + 1,
+        }),
+      );
+      return records;
+    };
+
+    // Another tab has sent the first decision and its request has not landed yet.
+    const attempt = crypto.randomUUID();
+    const [first, ...rest] = await play(attempt);
+    await recorder.outbox.markSent([first!.id]);
+    await sync.syncNow();
+    expect(sync.status()).toMatchObject({ queued: rest.length, refused: [] });
+    expect(await recorder.outbox.entries()).toContainEqual(
+      expect.objectContaining({ code: 'awaiting_predecessor', fatal: false }),
+    );
+    expect(
+      (await learner.rpc('record_activity', { events: [toActivityEvent(first!, 1)] })).error,
+    ).toBeNull();
+    skew += 60_000;
+    await sync.syncNow();
+    expect(sync.status()).toMatchObject({ queued: 0, refused: [] });
+    const held = await learner.from('activity_events').select('id, seq').eq('attempt_id', attempt);
+    expect(held.data!.map((row) => row.seq as number).sort((a, b) => a - b)).toEqual(
+      [first, ...rest].map((_, index) => index + 1),
+    );
+    const done = await learner
+      .from('learner_completions')
+      .select('item_id')
+      .eq('item_kind', 'scenario');
+    expect(done.data).toEqual([{ item_id: scenario.id }]);
+
+    // A decision the server refuses for good: the attempt's later records become final too.
+    const broken = await play(crypto.randomUUID(), 2);
+    await sync.syncNow();
+    const refused = sync.status().refused;
+    expect(refused.map((record) => record.id)).toEqual(broken.slice(1).map((record) => record.id));
+    expect(refused[0]).toMatchObject({ code: 'out_of_sequence' });
+    expect(refused.slice(1).every((record) => record.code === 'predecessor_refused')).toBe(true);
+    expect(refused[1]!.error).toMatch(/^An earlier decision in this attempt could not be saved: /);
   });
 });

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { startPosition } from '../../src/domain/scenario/runtime';
 import { expectNoAxeViolations } from './support/axe';
+import { storedRecords } from './support/progress';
 import { choiceTexts } from './support/play';
 import { pathsToEndings, publishedScenario } from './support/scenario-paths';
 
@@ -70,6 +71,10 @@ test('practice mode shows feedback, steps back, resumes after a reload, and pass
   for (const text of texts.slice(1)) await chooseByKeyboard(page, text);
   await expect(page.getByRole('heading', { name: 'Debrief' })).toBeVisible();
   await expectNoAxeViolations(page, 'debrief');
+  // Only the decision before stepping back is recorded; the rehearsal's ending is not.
+  await expect(page.getByText('Practice after stepping back is not recorded')).toBeVisible();
+  const recorded = await storedRecords(page);
+  expect(recorded.map((record) => [record.kind, record.seq])).toEqual([['choice', 1]]);
 
   // Try again from decision 1.
   await page.getByRole('button', { name: 'Try again from decision 1', exact: true }).click();

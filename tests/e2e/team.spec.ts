@@ -1,7 +1,10 @@
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './support/axe';
 import { answerFirstCheckItem, playInAssessment } from './support/play';
+import { serverEventIds, storedRecords } from './support/progress';
 import { pathsToEndings, publishedScenario } from './support/scenario-paths';
+
+const syncIndicator = (page: Page) => page.locator('.sync-indicator');
 
 // One journey across roles on the embedded stack with the demo agency (DEMO DATA).
 const ORG = '00000000-0000-4000-b000-000000000001';
@@ -93,7 +96,8 @@ test('a new learner joins with the invitation and plays a scenario in assessment
   await expect(page.getByRole('heading', { name: 'New case manager essentials' })).toHaveCount(0);
   await expectNoAxeViolations(page, 'my programme');
 
-  // Halfway through the scenario the network drops: play goes on, records queue.
+  // Halfway through the scenario the network drops: play goes on, records queue, and the
+  // player says so.
   const scenario = publishedScenario('williams-eviction');
   await playInAssessment(
     page,
@@ -101,9 +105,13 @@ test('a new learner joins with the invitation and plays a scenario in assessment
     [...pathsToEndings(scenario).values()][0]!,
     async (index) => {
       if (index === 3) await context.setOffline(true);
+      if (index > 3) await expect(syncIndicator(page)).toContainText('Offline');
     },
   );
+  await expect(syncIndicator(page)).toContainText('saved in this browser, will sync');
+  await expectNoAxeViolations(page, 'debrief while offline');
   await context.setOffline(false);
+  await expect(syncIndicator(page)).toContainText('Saved to your account', { timeout: 30_000 });
 
   // A knowledge-check answer too, then everything syncs.
   await answerFirstCheckItem(page, 'ethics/confidentiality-and-its-limits');
@@ -112,7 +120,40 @@ test('a new learner joins with the invitation and plays a scenario in assessment
   await expect(page.getByText('All your progress is saved to your account.')).toBeVisible({
     timeout: 30_000,
   });
+  await expect(page.getByText(/could not be saved/)).toHaveCount(0);
   await context.close();
+});
+
+test('offline from the first decision, back online before the last: every decision reaches the server once', async ({
+  browser,
+}) => {
+  const page = await signIn(browser, learnerEmail, 'a long password');
+  const context = page.context();
+  const scenario = publishedScenario('okafor-discharge');
+  const steps = [...pathsToEndings(scenario).values()].at(-1)!;
+  await playInAssessment(page, scenario, steps, async (index) => {
+    if (index === 0) await context.setOffline(true);
+    // Back online for the last decision, while the earlier ones still wait for their retry.
+    if (index === steps.length - 1) await context.setOffline(false);
+  });
+  await expect(syncIndicator(page)).toContainText('Saved to your account', { timeout: 30_000 });
+
+  // The completion is stored a moment after the debrief shows: read once everything is in.
+  const attempt = async () =>
+    (await storedRecords(page)).filter(
+      (record) => record.scenarioId === scenario.id && record.kind !== 'check',
+    );
+  await expect.poll(async () => (await attempt()).length).toBe(steps.length + 1);
+  const played = await attempt();
+  expect(played.map((record) => record.seq).sort((a, b) => Number(a) - Number(b))).toEqual(
+    Array.from({ length: steps.length + 1 }, (_, index) => index + 1),
+  );
+  const attemptId = String(played[0]!.attemptId);
+  await expect
+    .poll(async () => (await serverEventIds(page, attemptId)).sort(), { timeout: 30_000 })
+    .toEqual(played.map((record) => String(record.id)).sort());
+  await page.goto('/team/');
+  await expect(page.getByText('All your progress is saved to your account.')).toBeVisible();
 });
 
 test('the supervisor sees the new evidence, drills down, records an observation and exports CSV', async ({

@@ -57,9 +57,10 @@ export function Debrief({
       )}
       {rehearsal && (
         <p className="notice">
-          You stepped back or retried during this attempt, so the choices after that point were
-          rehearsal and do not count towards your skill profile. Play again from the start for them
-          to count.
+          Practice after stepping back is not recorded: you stepped back or retried during this
+          attempt, so the choices after that point were rehearsal. They do not count towards your
+          skill profile, and this attempt is not recorded as finished. Play again from the start for
+          it to count.
         </p>
       )}
 

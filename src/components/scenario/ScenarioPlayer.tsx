@@ -14,6 +14,7 @@ import { shuffleForAttempt } from '../../domain/scenario/shuffle';
 import { buildTranscript, reviewDecisions } from '../../domain/scenario/transcript';
 import { getProgressRecorder } from '../../services/progress';
 import { clearAttempt, loadAttempt, saveAttempt } from '../../services/scenario-attempts';
+import { SyncIndicator } from '../sync/SyncIndicator';
 import { Debrief } from './Debrief';
 import { DecisionFeedback } from './DecisionFeedback';
 import { PersonaCard } from './PersonaCard';
@@ -66,6 +67,11 @@ export default function ScenarioPlayer({
   const focusTarget = useRef<'response' | 'debrief' | null>(null);
   const responseHeading = useRef<HTMLHeadingElement>(null);
   const debriefHeading = useRef<HTMLHeadingElement>(null);
+
+  // Open the progress store (and, signed in, start syncing) while the page is surely online.
+  useEffect(() => {
+    void getProgressRecorder();
+  }, []);
 
   // Resume a saved attempt after a reload.
   useEffect(() => {
@@ -146,6 +152,8 @@ export default function ScenarioPlayer({
       if (!actor) return;
       const before = actor.getSnapshot();
       const context = before.context;
+      // Rehearsal (after stepping back) is not evidence: nothing of it is recorded, so an
+      // attempt's recorded choices are exactly the steps taken so far and the next is seq n + 1.
       if (!context.rehearsal) {
         record({
           kind: 'choice',
@@ -155,19 +163,25 @@ export default function ScenarioPlayer({
           nodeId: currentNode(before),
           choiceId,
           mode: context.mode,
+          seq: context.steps.length + 1,
         });
       }
       actor.send({ type: 'choice.select', choice: choiceId });
       const after = actor.getSnapshot();
       if (after.hasTag(ENDING_TAG)) {
-        record({
-          kind: 'completion',
-          attemptId: context.attemptId,
-          scenarioId: scenario.id,
-          version: scenario.version,
-          endingId: currentNode(after),
-          mode: context.mode,
-        });
+        // The server derives completion from the recorded path reaching this ending, which a
+        // rehearsal never does: its ending is shown in the debrief, not recorded.
+        if (!context.rehearsal) {
+          record({
+            kind: 'completion',
+            attemptId: context.attemptId,
+            scenarioId: scenario.id,
+            version: scenario.version,
+            endingId: currentNode(after),
+            mode: context.mode,
+            seq: after.context.steps.length + 1,
+          });
+        }
         focusTarget.current = 'debrief';
       } else {
         focusTarget.current = 'response';
@@ -272,6 +286,7 @@ export default function ScenarioPlayer({
               : `Decision ${context.steps.length + 1}`}
           </span>
         </p>
+        <SyncIndicator />
         <div className="play-actions">
           <button type="button" className="secondary" onClick={restart}>
             Start over

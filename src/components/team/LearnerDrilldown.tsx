@@ -268,7 +268,8 @@ function ObservationForm({
         learnerId,
         skill,
         observationScore(level, SCORING_CONFIG),
-        new Date(`${date}T12:00:00Z`).toISOString(),
+        // Midday of that day, or now if that is still to come (the server refuses future times).
+        new Date(Math.min(Date.parse(`${date}T12:00:00Z`), Date.now())).toISOString(),
         note.trim(),
       )
       .then(() => {

@@ -1,9 +1,11 @@
 import { programmeProgress } from '../../domain/team/team';
 import { getProgressRecorder } from '../../services/progress';
+import { useSyncStatus } from '../sync/useSyncStatus';
 import { useLoad, type TeamContext } from './useTeam';
 
 /** The learner's assigned programmes: items in order, due dates, done and overdue, next step. */
 export function MyProgramme({ context }: { context: TeamContext }) {
+  const syncQueued = useSyncStatus()?.queued;
   const data = useLoad(async () => {
     const organisations = context.memberships.map((membership) => membership.organisation_id);
     const cohorts = (
@@ -18,21 +20,32 @@ export function MyProgramme({ context }: { context: TeamContext }) {
         organisations.map((organisation) => context.queries.programmes(organisation)),
       )
     ).flat();
-    // Done = recorded on the server or, not yet synced, in this browser.
-    const [server, local] = await Promise.all([
+    // Done = what the server derived from the records it accepted. Records still on their way
+    // from this browser are shown as waiting; refused ones count for nothing.
+    const [server, recorder] = await Promise.all([
       context.queries.completions([context.user.id]),
-      getProgressRecorder().then((recorder) => recorder.all()),
+      getProgressRecorder(),
     ]);
-    const lessons = new Set([
-      ...server.filter((row) => row.item_kind === 'lesson').map((row) => row.item_id),
-      ...local.flatMap((record) => (record.kind === 'check' ? [record.lessonId] : [])),
-    ]);
-    const scenarios = new Set([
-      ...server.filter((row) => row.item_kind === 'scenario').map((row) => row.item_id),
-      ...local.flatMap((record) => (record.kind === 'completion' ? [record.scenarioId] : [])),
-    ]);
-    return { assignments, programmes, lessons, scenarios, cohorts };
-  }, [context.user.id]);
+    const { records, entries } = await recorder.outbox.snapshot();
+    const queued = new Set(entries.filter((entry) => !entry.fatal).map((entry) => entry.id));
+    const waiting = records.filter((record) => queued.has(record.id));
+    const done = (kind: string) =>
+      new Set(server.filter((row) => row.item_kind === kind).map((row) => row.item_id));
+    return {
+      assignments,
+      programmes,
+      cohorts,
+      lessons: done('lesson'),
+      scenarios: done('scenario'),
+      waitingLessons: new Set(
+        waiting.flatMap((record) => (record.kind === 'check' ? [record.lessonId] : [])),
+      ),
+      waitingScenarios: new Set(
+        waiting.flatMap((record) => (record.kind === 'completion' ? [record.scenarioId] : [])),
+      ),
+    };
+    // Reload when the sync has delivered what was waiting.
+  }, [context.user.id, syncQueued === undefined || syncQueued === 0]);
 
   if (data.loading && !data.data) return <p role="status">Loading your programme…</p>;
   if (data.error) return <p role="alert">{data.error}</p>;
@@ -41,6 +54,8 @@ export function MyProgramme({ context }: { context: TeamContext }) {
     programmes = [],
     lessons = new Set<string>(),
     scenarios = new Set<string>(),
+    waitingLessons = new Set<string>(),
+    waitingScenarios = new Set<string>(),
   } = data.data ?? {};
   if (context.memberships.length === 0) {
     return (
@@ -110,9 +125,13 @@ export function MyProgramme({ context }: { context: TeamContext }) {
                   —{' '}
                   {progress.itemsDone[index]
                     ? 'done'
-                    : assignment.due_date && assignment.due_date < today
-                      ? 'overdue'
-                      : 'to do'}
+                    : (item.item_kind === 'lesson' ? waitingLessons : waitingScenarios).has(
+                          item.item_id,
+                        )
+                      ? 'done in this browser, waiting to sync to your account'
+                      : assignment.due_date && assignment.due_date < today
+                        ? 'overdue'
+                        : 'to do'}
                 </li>
               ))}
             </ol>

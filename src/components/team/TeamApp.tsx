@@ -1,7 +1,7 @@
-import { useEffect, useId, useState, type SubmitEvent } from 'react';
-import { getProgressRecorder } from '../../services/progress';
-import { startBackgroundSync } from '../../services/sync/background';
-import type { SyncStatus } from '../../services/sync/outbox-sync';
+import { useId, useState, type SubmitEvent } from 'react';
+import type { RefusedRecord } from '../../services/sync/outbox-sync';
+import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
+import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { AccountPanel, AuthForms } from './AuthPanel';
 import { AdminPanel } from './AdminPanel';
@@ -78,44 +78,43 @@ function ReadyView({ view, context }: { view: TeamView; context: TeamContext }) 
 }
 
 function SyncPanel() {
-  const [status, setStatus] = useState<SyncStatus | null>(null);
-  useEffect(() => {
-    let unsubscribe = () => {};
-    void getProgressRecorder()
-      .then((recorder) => startBackgroundSync(recorder))
-      .then((sync) => {
-        if (sync) unsubscribe = sync.subscribe(setStatus);
-      });
-    return () => unsubscribe();
-  }, []);
+  const status = useSyncStatus();
   if (!status) return null;
-  const text =
-    status.state === 'syncing'
-      ? 'Saving your progress to your account…'
-      : status.state === 'idle'
-        ? status.pending === 0
-          ? 'All your progress is saved to your account.'
-          : `${status.pending} records waiting to be saved.`
-        : (status.message ?? 'Your progress will be saved when the connection returns.');
+  const summary = summariseSync(status);
   return (
-    <div className="sync card" aria-live="polite">
-      <p>{text}</p>
+    <div className="sync card" data-tone={summary.tone} aria-live="polite">
+      <p>{summary.text}</p>
       {status.refused.length > 0 && (
-        <details>
-          <summary>{status.refused.length} records the server could not accept</summary>
-          <ul>
-            {status.refused.map((entry) => (
-              <li key={entry.id}>{entry.error}</li>
-            ))}
-          </ul>
+        <details open>
+          <summary>What could not be saved, and what you can do</summary>
+          {groupRefusals(status.refused).map((group) => (
+            <div key={group.advice}>
+              <ul>
+                {group.records.map((entry) => (
+                  <li key={entry.id}>
+                    {RECORD_KIND[entry.kind]}: {entry.error}
+                  </li>
+                ))}
+              </ul>
+              <p>{group.advice}</p>
+            </div>
+          ))}
           <p className="muted">
-            They stay in this browser (and in your export); they will not be sent again.
+            These records stay in this browser (and in your progress export); they will not be sent
+            again.
           </p>
         </details>
       )}
     </div>
   );
 }
+
+const RECORD_KIND: Record<RefusedRecord['kind'], string> = {
+  choice: 'A scenario decision',
+  completion: 'A finished scenario',
+  check: 'A knowledge-check answer',
+  'self-rating': 'A self-rating',
+};
 
 function TeamHome({ context }: { context: TeamContext }) {
   const roles = context.memberships.map((membership) => ({

@@ -9,9 +9,15 @@ export interface BackendConfig {
 
 let clientPromise: Promise<SupabaseClient | null> | undefined;
 
-async function loadConfig(): Promise<BackendConfig | null> {
+/** The backend's address; null when the site has none, undefined when it cannot tell (offline). */
+async function loadConfig(): Promise<BackendConfig | null | undefined> {
+  let response: Response;
   try {
-    const response = await fetch('/supabase-config.json', { cache: 'no-store' });
+    response = await fetch('/supabase-config.json', { cache: 'no-store' });
+  } catch {
+    return undefined;
+  }
+  try {
     if (!response.ok) return null;
     const config = (await response.json()) as Partial<BackendConfig>;
     return config.url && config.anonKey ? { url: config.url, anonKey: config.anonKey } : null;
@@ -22,15 +28,17 @@ async function loadConfig(): Promise<BackendConfig | null> {
 
 /**
  * The one supabase-js client of the page, or null when this site runs without a backend
- * (self-study only). Sessions persist in localStorage and refresh automatically.
+ * (self-study only), or when its address could not be fetched (offline: asked again next
+ * time). Sessions persist in localStorage and refresh automatically.
  */
 export function getSupabase(): Promise<SupabaseClient | null> {
-  clientPromise ??= loadConfig().then((config) =>
-    config
+  clientPromise ??= loadConfig().then((config) => {
+    if (config === undefined) clientPromise = undefined;
+    return config
       ? createClient(config.url, config.anonKey, {
           auth: { persistSession: true, autoRefreshToken: true, storageKey: AUTH_STORAGE_KEY },
         })
-      : null,
-  );
+      : null;
+  });
   return clientPromise;
 }

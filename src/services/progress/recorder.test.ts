@@ -34,7 +34,10 @@ describe.each(stores)('progress recorder on the %s store', (_name, makeStore) =>
     expect(record.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(record.at).toBe('2026-01-01T00:00:01.000Z');
     expect(await recorder.all()).toEqual([record]);
-    expect((await recorder.outbox.due()).map(({ record: due }) => due.id)).toEqual([record.id]);
+    expect(await recorder.outbox.snapshot()).toEqual({
+      records: [record],
+      entries: [{ id: record.id, attempts: 0 }],
+    });
   });
 
   it('refuses a malformed record and stores nothing', async () => {
@@ -65,17 +68,29 @@ describe.each(stores)('progress recorder on the %s store', (_name, makeStore) =>
     });
     await source.record(check);
     await source.record({ kind: 'self-rating', skillId: 'empathy', rating: 3 });
+    const choice = {
+      kind: 'choice',
+      attemptId: '44444444-4444-4444-8444-444444444444',
+      scenarioId: 'williams-eviction',
+      version: 'v1',
+      nodeId: 'doorstep',
+      choiceId: 'ask-first',
+      mode: 'assessment',
+    } as const;
+    // One with its step number, one from before step numbers existed.
+    await source.record({ ...choice, seq: 1 });
+    await source.record({ ...choice, attemptId: '55555555-5555-4555-8555-555555555555' });
     const exported = JSON.stringify(await source.exportProgress());
 
     const target = createProgressRecorder({ store: await makeStore() });
     expect(await target.importProgress(exported)).toEqual({
-      added: 2,
+      added: 4,
       duplicates: 0,
       rejected: [],
     });
     expect(await target.importProgress(exported)).toEqual({
       added: 0,
-      duplicates: 2,
+      duplicates: 4,
       rejected: [],
     });
     expect(await target.all()).toEqual(await source.all());
@@ -138,7 +153,7 @@ describe.each(stores)('progress recorder on the %s store', (_name, makeStore) =>
     expect(await recorder.outbox.entries()).toHaveLength(1);
   });
 
-  it('backs off after a retryable failure and keeps a fatal one without retrying', async () => {
+  it('keeps a retryable failure queued with its retry time and a fatal one without retrying', async () => {
     const clock = fixedClock('2026-03-01T00:00:00Z');
     const recorder = createProgressRecorder({
       store: await makeStore(),
@@ -147,27 +162,61 @@ describe.each(stores)('progress recorder on the %s store', (_name, makeStore) =>
     });
     const first = await recorder.record(check);
     const second = await recorder.record({ ...check, itemId: 'reflection' });
-    const failedAt = new Date('2026-03-01T00:01:00Z');
-    await recorder.outbox.markFailed(first.id, 'network down', { fatal: false, now: failedAt });
-    await recorder.outbox.markFailed(second.id, 'unknown lesson item', {
-      fatal: true,
-      now: failedAt,
-    });
-
-    expect(await recorder.outbox.due(new Date('2026-03-01T00:01:01Z'))).toEqual([]);
-    const later = await recorder.outbox.due(new Date(failedAt.getTime() + retryDelayMs(1)));
-    expect(later.map(({ record }) => record.id)).toEqual([first.id]);
-    expect(later[0]?.entry).toMatchObject({ attempts: 1, lastError: 'network down' });
-
+    await recorder.outbox.markFailed([
+      {
+        id: first.id,
+        error: 'Waiting for an earlier step',
+        code: 'awaiting_predecessor',
+        fatal: false,
+        deferred: true,
+        retryAt: new Date('2026-03-01T00:01:00Z'),
+      },
+      { id: second.id, error: 'unknown lesson item', code: 'unknown_content', fatal: true },
+    ]);
     const entries = await recorder.outbox.entries();
-    expect(entries.find((entry) => entry.id === second.id)).toMatchObject({
-      fatal: true,
+    expect(entries.find((entry) => entry.id === first.id)).toEqual({
+      id: first.id,
+      attempts: 1,
+      lastError: 'Waiting for an earlier step',
+      code: 'awaiting_predecessor',
+      fatal: false,
+      retryAt: '2026-03-01T00:01:00.000Z',
+      deferrals: 1,
+    });
+    expect(entries.find((entry) => entry.id === second.id)).toEqual({
+      id: second.id,
+      attempts: 1,
       lastError: 'unknown lesson item',
+      code: 'unknown_content',
+      fatal: true,
     });
 
     await recorder.outbox.markSent([first.id]);
     expect((await recorder.outbox.entries()).map((entry) => entry.id)).toEqual([second.id]);
     expect(await recorder.all()).toHaveLength(2);
+    // A late failure report for a record already sent (a parallel sync) changes nothing.
+    await recorder.outbox.markFailed([{ id: first.id, error: 'late', fatal: true }]);
+    expect((await recorder.outbox.entries()).map((entry) => entry.id)).toEqual([second.id]);
+  });
+
+  it('keeps a choice’s step number, and refuses one that is not a whole step', async () => {
+    const recorder = createProgressRecorder({ store: await makeStore() });
+    const choice = {
+      kind: 'choice',
+      attemptId: '44444444-4444-4444-8444-444444444444',
+      scenarioId: 's',
+      version: 'v',
+      nodeId: 'n',
+      choiceId: 'c',
+      mode: 'assessment',
+    } as const;
+    expect(await recorder.record({ ...choice, seq: 3 })).toMatchObject({ seq: 3 });
+    await expect(recorder.record({ ...choice, seq: 0 })).rejects.toThrow(
+      'seq must be a whole number from 1 to 1000',
+    );
+    await expect(recorder.record({ ...choice, seq: 1.5 })).rejects.toThrow('seq must be');
+    // Records from before step numbers existed still record.
+    expect(await recorder.record(choice)).not.toHaveProperty('seq');
   });
 });
 

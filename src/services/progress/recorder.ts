@@ -35,13 +35,26 @@ export interface ProgressRecorder {
 
 /** The queue of records not yet on the server; the sync service drains it. */
 export interface Outbox {
-  /** Records due for sending now (not fatal, retry time passed), oldest first. */
-  due(now?: Date): Promise<{ record: ProgressRecord; entry: OutboxEntry }[]>;
+  /** Every record and the entries still waiting, read together (one consistent view). */
+  snapshot(): Promise<{ records: ProgressRecord[]; entries: OutboxEntry[] }>;
   /** Every entry still waiting, with its error if any (for the UI). */
   entries(): Promise<OutboxEntry[]>;
   markSent(ids: readonly string[]): Promise<void>;
-  /** A failed send: retry later with backoff, or keep it as fatal (shown, never retried). */
-  markFailed(id: string, error: string, options: { fatal: boolean; now?: Date }): Promise<void>;
+  /**
+   * Failed or postponed sends: fatal ones are kept and shown, never retried; the others are
+   * retried by the next sync (not before `retryAt` when given). Entries already sent are left alone.
+   */
+  markFailed(failures: readonly OutboxFailure[]): Promise<void>;
+}
+
+export interface OutboxFailure {
+  id: string;
+  error: string;
+  code?: string;
+  fatal: boolean;
+  retryAt?: Date;
+  /** The server answered "not yet" (an earlier step of the attempt has not arrived). */
+  deferred?: boolean;
 }
 
 export interface RecorderOptions {
@@ -52,7 +65,7 @@ export interface RecorderOptions {
   channel?: Pick<BroadcastChannel, 'postMessage' | 'addEventListener'>;
 }
 
-/** Retry delay after `attempts` failures: 2s, 4s, 8s … capped at 10 minutes. */
+/** Retry delay after `attempts` failed tries in a row: 2s, 4s, 8s … capped at 10 minutes. */
 export function retryDelayMs(attempts: number): number {
   return Math.min(600_000, 1000 * 2 ** Math.max(1, attempts));
 }
@@ -69,36 +82,34 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
   channel?.addEventListener('message', () => notify(false));
 
   const outbox: Outbox = {
-    async due(at = now()) {
-      const [entries, records] = await Promise.all([store.outbox(), store.all()]);
-      const waiting = new Map(
-        entries
-          .filter((entry) => !entry.fatal && (!entry.retryAt || entry.retryAt <= at.toISOString()))
-          .map((entry) => [entry.id, entry]),
-      );
-      return records.flatMap((record) => {
-        const entry = waiting.get(record.id);
-        return entry ? [{ record, entry }] : [];
-      });
+    async snapshot() {
+      const { records, outbox: entries } = await store.snapshot();
+      return { records, entries };
     },
     entries: () => store.outbox(),
     async markSent(ids) {
+      if (ids.length === 0) return;
       await store.deleteOutbox(ids);
       notify();
     },
-    async markFailed(id, error, { fatal, now: at = now() }) {
-      const entry = (await store.outbox()).find((candidate) => candidate.id === id);
-      if (!entry) return;
-      const attempts = entry.attempts + 1;
-      await store.putOutbox({
-        id,
-        attempts,
-        lastError: error,
-        fatal,
-        ...(fatal
-          ? {}
-          : { retryAt: new Date(at.getTime() + retryDelayMs(attempts)).toISOString() }),
-      });
+    async markFailed(failures) {
+      if (failures.length === 0) return;
+      const entries = new Map((await store.outbox()).map((entry) => [entry.id, entry]));
+      for (const failure of failures) {
+        const entry = entries.get(failure.id);
+        if (!entry) continue;
+        await store.putOutbox({
+          id: entry.id,
+          attempts: entry.attempts + 1,
+          lastError: failure.error,
+          ...(failure.code ? { code: failure.code } : {}),
+          fatal: failure.fatal,
+          ...(failure.retryAt && !failure.fatal ? { retryAt: failure.retryAt.toISOString() } : {}),
+          ...(failure.deferred || entry.deferrals
+            ? { deferrals: (entry.deferrals ?? 0) + (failure.deferred ? 1 : 0) }
+            : {}),
+        });
+      }
       notify();
     },
   };

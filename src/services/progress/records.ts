@@ -34,6 +34,12 @@ export interface ScenarioChoiceRecord extends RecordBase {
   nodeId: string;
   choiceId: string;
   mode: PracticeMode;
+  /**
+   * The decision's place in the attempt: 1 + the recorded choices before it. The server
+   * stores an attempt's records in this order, whatever order they arrive in. Absent on
+   * records made before sequence numbers existed (the sync derives it from their order).
+   */
+  seq?: number;
 }
 
 /** A scenario attempt reaching an ending. */
@@ -44,6 +50,8 @@ export interface ScenarioCompletionRecord extends RecordBase {
   version: string;
   endingId: string;
   mode: PracticeMode;
+  /** The attempt's recorded choices + 1: the completion follows its last decision. */
+  seq?: number;
 }
 
 /** A learner's rating of their own skill, 1–5 (shown beside the measured estimate). */
@@ -69,6 +77,13 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-
 
 export function isUuid(value: unknown): value is string {
   return typeof value === 'string' && UUID.test(value);
+}
+
+/** More decisions than any scenario has, and the server's limit (activity_events.seq). */
+export const MAX_SEQ = 1000;
+
+export function isSequenceNumber(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_SEQ;
 }
 
 const nonEmpty = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
@@ -98,6 +113,8 @@ export function recordProblem(value: unknown): string | undefined {
         return `${record.kind} lacks ${keys.join(', ')}`;
       if (record.mode !== 'practice' && record.mode !== 'assessment')
         return 'mode must be practice or assessment';
+      if (record.seq !== undefined && !isSequenceNumber(record.seq))
+        return `seq must be a whole number from 1 to ${MAX_SEQ}`;
       return undefined;
     }
     case 'self-rating':

@@ -7,6 +7,10 @@ export interface OutboxEntry {
   /** Earliest time (ISO) of the next try, after a retryable failure. */
   retryAt?: string;
   lastError?: string;
+  /** Machine-readable reason from the server (`not_on_offer`, `awaiting_predecessor`, …). */
+  code?: string;
+  /** Times the server answered "not yet: an earlier step of this attempt has not arrived". */
+  deferrals?: number;
   /** The server refused the record for good (e.g. content it does not know); kept and shown, never retried. */
   fatal?: boolean;
 }
@@ -23,6 +27,12 @@ export interface ProgressStore {
   /** Deletes every record and the outbox. */
   clear(): Promise<void>;
   outbox(): Promise<OutboxEntry[]>;
+  /** Every record and every outbox entry, read together (one consistent view). */
+  snapshot(): Promise<{ records: ProgressRecord[]; outbox: OutboxEntry[] }>;
+  /**
+   * Updates an entry still in the outbox; a no-op once it has been removed (sent), so a late
+   * failure report from a parallel sync never brings a delivered record back.
+   */
   putOutbox(entry: OutboxEntry): Promise<void>;
   deleteOutbox(ids: readonly string[]): Promise<void>;
   /** True when records survive a reload (IndexedDB); false for the in-memory fallback. */
@@ -51,8 +61,13 @@ export function createMemoryStore(): ProgressStore {
       return Promise.resolve();
     },
     outbox: () => Promise.resolve([...outbox.values()]),
+    snapshot: () =>
+      Promise.resolve({
+        records: [...records.values()].sort(byTime),
+        outbox: [...outbox.values()],
+      }),
     putOutbox(entry) {
-      if (records.has(entry.id)) outbox.set(entry.id, entry);
+      if (outbox.has(entry.id)) outbox.set(entry.id, entry);
       return Promise.resolve();
     },
     deleteOutbox(ids) {
@@ -130,11 +145,20 @@ export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promi
         db.transaction(OUTBOX).objectStore(OUTBOX).getAll(),
       )) as OutboxEntry[];
     },
+    async snapshot() {
+      const transaction = db.transaction([RECORDS, OUTBOX]);
+      const [records, outbox] = await Promise.all([
+        promisify(transaction.objectStore(RECORDS).getAll()) as Promise<ProgressRecord[]>,
+        promisify(transaction.objectStore(OUTBOX).getAll()) as Promise<OutboxEntry[]>,
+      ]);
+      return { records: records.sort(byTime), outbox };
+    },
     async putOutbox(entry) {
-      const transaction = db.transaction([RECORDS, OUTBOX], 'readwrite');
-      const exists = await promisify(transaction.objectStore(RECORDS).getKey(entry.id));
-      if (exists !== undefined) transaction.objectStore(OUTBOX).put(entry);
-      await completion(transaction);
+      const transaction = db.transaction(OUTBOX, 'readwrite');
+      const done = completion(transaction);
+      const store = transaction.objectStore(OUTBOX);
+      if ((await promisify(store.getKey(entry.id))) !== undefined) store.put(entry);
+      await done;
     },
     async deleteOutbox(ids) {
       const transaction = db.transaction(OUTBOX, 'readwrite');
