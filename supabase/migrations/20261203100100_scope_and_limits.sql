@@ -454,3 +454,125 @@ end
 $$;
 revoke all on function public.create_programme(uuid, text, text, jsonb) from public, anon;
 grant execute on function public.create_programme(uuid, text, text, jsonb) to authenticated;
+
+-- ---------------------------------------------------------------------------
+-- 6. record_activity (outcomes and codes: 20261203100000_sync_contract.sql) measures each event
+--    once, first, and carries an oversized one no further than its refusal: a 50 MB event cost
+--    seconds of copying through the ordering before it was refused.
+create or replace function public.record_activity(events jsonb)
+returns jsonb
+language plpgsql security invoker set search_path = ''
+as $$
+declare
+  item record;
+  outcomes jsonb := '{}'::jsonb;
+  outcome jsonb;
+  inserted integer;
+  event_id text;
+  event_seq integer;
+  event_time timestamptz;
+  failure_state text;
+  failure_message text;
+  failure_detail text;
+  info jsonb;
+  failure_code text;
+  uuid_pattern constant text := '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$';
+begin
+  if events is null or jsonb_typeof(events) <> 'array' then
+    raise exception 'record_activity expects a JSON array of events.' using errcode = '22023';
+  end if;
+  if jsonb_array_length(events) > 200 then
+    raise exception 'Send at most 200 events at a time (this batch has %).', jsonb_array_length(events)
+      using errcode = '22023', detail = '{"code":"too_large"}';
+  end if;
+  for item in
+    select k.event, k.pos, k.size, k.raw_id
+    from (
+      select b.*, case when b.attempt_key is null then b.pos else min(b.pos) over (partition by b.attempt_key) end as place
+      from (
+        select case when s.size > 4096 then null else e.value end as event, e.pos, s.size,
+               case when jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> 'id') = 'string'
+                    then left(e.value ->> 'id', 100) end as raw_id,
+               case when s.size <= 4096 and jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> 'seq') = 'number'
+                      and jsonb_typeof(e.value -> 'attempt_id') = 'string' then lower(e.value ->> 'attempt_id') end as attempt_key,
+               case when s.size <= 4096 and jsonb_typeof(e.value) = 'object' and jsonb_typeof(e.value -> 'seq') = 'number'
+                    then (e.value ->> 'seq')::numeric end as seq_value
+        from jsonb_array_elements(events) with ordinality as e(value, pos)
+        cross join lateral (select pg_column_size(e.value) as size) s
+      ) b
+    ) k
+    order by k.place, case when k.attempt_key is not null then k.seq_value end nulls first, k.pos
+  loop
+    event_id := item.raw_id;
+    begin
+      if item.size > 4096 then
+        perform private.refuse('too_large', format('An event may be at most 4 KB; this one is %s bytes.', item.size));
+      end if;
+      if jsonb_typeof(item.event) <> 'object' then
+        perform private.refuse('invalid_field', 'Each event must be a JSON object.');
+      end if;
+      if event_id is null or event_id !~ uuid_pattern then
+        perform private.refuse('invalid_field', 'Each event needs an id that is a UUID.');
+      end if;
+      if item.event ->> 'kind' = 'observation' then
+        perform private.refuse('forbidden', 'Observations are recorded by a supervisor on the learner''s profile, not synced.');
+      end if;
+      if coalesce(item.event -> 'attempt_id', 'null'::jsonb) <> 'null'::jsonb
+          and coalesce(item.event ->> 'attempt_id', '') !~ uuid_pattern then
+        perform private.refuse('invalid_field', 'attempt_id must be a UUID.');
+      end if;
+      event_seq := null;
+      if coalesce(item.event -> 'seq', 'null'::jsonb) <> 'null'::jsonb then
+        if jsonb_typeof(item.event -> 'seq') <> 'number' or (item.event ->> 'seq')::numeric not between 1 and 1000
+            or (item.event ->> 'seq')::numeric % 1 <> 0 then
+          perform private.refuse('invalid_field', 'seq must be a whole number from 1 to 1000.');
+        end if;
+        event_seq := (item.event ->> 'seq')::integer;
+      end if;
+      begin
+        event_time := (item.event ->> 'occurred_at')::timestamptz;
+      exception when others then
+        perform private.refuse('bad_time', 'occurred_at must be a time (ISO 8601, with its time zone).');
+      end;
+      insert into public.activity_events (id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id,
+        ending_id, mode, lesson_id, item_id, option_id, seq)
+      values (event_id::uuid, item.event ->> 'kind', event_time, (item.event ->> 'attempt_id')::uuid,
+        item.event ->> 'scenario_id', item.event ->> 'scenario_version', item.event ->> 'node_id', item.event ->> 'choice_id',
+        item.event ->> 'ending_id', item.event ->> 'mode', item.event ->> 'lesson_id', item.event ->> 'item_id',
+        item.event ->> 'option_id', event_seq)
+      on conflict (id) do nothing;
+      get diagnostics inserted = row_count;
+      outcome := jsonb_build_object('id', event_id, 'status', case when inserted = 1 then 'accepted' else 'duplicate' end);
+    exception when others then
+      get stacked diagnostics failure_state = returned_sqlstate, failure_message = message_text, failure_detail = pg_exception_detail;
+      info := null;
+      if failure_detail like '{%' then
+        begin
+          info := failure_detail::jsonb;
+        exception when others then
+          info := null;
+        end;
+      end if;
+      failure_code := coalesce(info ->> 'code', case
+        when failure_state = '42501' then 'forbidden'
+        when failure_state = '23503' then 'unknown_content'
+        when failure_state in ('22001', '54000') then 'too_large'
+        when failure_state in ('22007', '22008') then 'bad_time'
+        else 'invalid_field' end);
+      outcome := jsonb_build_object(
+        'id', event_id,
+        'status', case when failure_code = 'awaiting_predecessor' then 'deferred' else 'refused' end,
+        'code', failure_code,
+        'error', case when info ? 'code' then failure_message
+                      when failure_state = '42501' then 'You may record only your own activity.'
+                      else 'The record is not valid: ' || left(failure_message, 300) end)
+        || case when info ? 'waiting_for' then jsonb_build_object('waiting_for', info -> 'waiting_for') else '{}'::jsonb end;
+    end;
+    outcomes := outcomes || jsonb_build_object(item.pos::text, outcome);
+  end loop;
+  return (select coalesce(jsonb_agg(outcomes -> (position::text) order by position), '[]'::jsonb)
+          from generate_series(1, jsonb_array_length(events)) as position);
+end
+$$;
+revoke all on function public.record_activity(jsonb) from public, anon;
+grant execute on function public.record_activity(jsonb) to authenticated;
