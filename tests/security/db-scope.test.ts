@@ -137,7 +137,7 @@ describe('cross-agency and cross-cohort reads', () => {
         expect(error, `${table}`).toBeNull();
         const values = (data as unknown as Record<string, string>[]).map((row) => row[column]!);
         const outside = values.filter((value) => !scope[persona][kind].has(value));
-        expect(outside, `${persona} reads ${table} of another ${kind}`).toEqual([]);
+        expect(outside, `${persona} reads ${table} rows outside their ${kind}`).toEqual([]);
         if (values.length > 0) seen.push(table);
       }
       // Not vacuous: each persona reads its own agency, membership and statistics.

@@ -90,8 +90,11 @@ insert into auth.users (id, email, encrypted_password, raw_user_meta_data) value
   ('${IDS.otherAdmin}', '${PERSONAS.otherAdmin.email}', extensions.crypt('${DEMO_PASSWORD}', extensions.gen_salt('bf', 4)), '{"display_name": "Second admin"}'),
   ('${IDS.secondLearner}', 'learner@second.casecraft.test', extensions.crypt('${DEMO_PASSWORD}', extensions.gen_salt('bf', 4)), '{"display_name": "Second learner"}');
 insert into public.organisations (id, name, created_by) values ('${IDS.secondAgency}', 'Harbour Lane Services (second agency)', '${IDS.otherAdmin}');
+-- Ben (a North learner of the demo agency) also works for the second agency: what his
+-- demo supervisors may see of that membership is part of the test.
 insert into public.memberships (organisation_id, user_id, role, display_name) values
-  ('${IDS.secondAgency}', '${IDS.secondLearner}', 'learner', 'Second learner');
+  ('${IDS.secondAgency}', '${IDS.secondLearner}', 'learner', 'Second learner'),
+  ('${IDS.secondAgency}', '${IDS.northLearner}', 'learner', 'Ben (second agency)');
 insert into public.cohorts (id, organisation_id, name) values ('${IDS.secondCohort}', '${IDS.secondAgency}', 'Harbour team');
 insert into public.cohort_members (cohort_id, user_id, role) values
   ('${IDS.secondCohort}', '${IDS.secondLearner}', 'learner'), ('${IDS.secondCohort}', '${IDS.otherAdmin}', 'supervisor');
