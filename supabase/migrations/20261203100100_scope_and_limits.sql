@@ -256,6 +256,13 @@ delete from public.evidence e
 where not coalesce(isfinite(e.occurred_at) and e.occurred_at >= '2020-01-01T00:00:00Z' and e.weight > 0 and e.weight <= 5
   and e.score >= 0 and e.score <= 1 and (e.cap is null or (e.cap > 0 and e.cap < 'infinity')), false);
 
+-- An observation keeps its record when its observer's account is deleted (observed_by is
+-- cleared by ON DELETE SET NULL, which the old check forbade, so such accounts could not be
+-- deleted); who observed is still required when it is recorded (trigger and policy).
+alter table public.activity_events drop constraint observation_fields;
+alter table public.activity_events add constraint observation_fields
+  check (kind <> 'observation' or (skill_id is not null and score >= 0 and score <= 1 and weight > 0 and weight <= 5));
+
 -- The checks themselves (after the repair above).
 do $$
 declare

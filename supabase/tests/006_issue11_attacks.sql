@@ -1,7 +1,7 @@
 -- Issue 11's database attacks, each as it was made, and each layer that stops it on its own
 -- (column grants, the keep-scope trigger, the policy's with check). Forged completions are in
 -- 004_sync_contract.sql; every column's scope in 005_scope_never_moves.sql.
-select plan(53);
+select plan(58);
 
 -- Agency B's programme, the target of attack 4.
 insert into public.programmes (id, organisation_id, name, description) values ('40000000-0000-4000-8000-00000000000b', tests.id('org_b'), 'B secrets', 'Not for others');
@@ -196,5 +196,15 @@ select tests.act_as('admin');
 update invitations set revoked_at = '2000-01-01' where id = tests.id('invitation');
 select is((select revoked_at from invitations where id = tests.id('invitation')), now(), 'a revocation carries the server''s time, not the client''s');
 select throws_ok($$update invitations set revoked_at = null where id = tests.id('invitation')$$, '22023', null, 'a revocation is final');
+
+-- Scope may only be cleared, as ON DELETE SET NULL does: deleting accounts and cohorts works.
+reset role;
+select lives_ok($$delete from auth.users where id = tests.id('supervisor')$$, 'a supervisor''s account can be deleted');
+select is((select count(*)::integer from activity_events where kind = 'observation' and user_id = tests.id('learner') and observed_by is null), 1,
+  'their observations stay, without the observer');
+select lives_ok($$delete from cohorts where id = tests.id('cohort_a1')$$, 'a cohort can be deleted');
+select is((select cohort_id from invitations where id = tests.id('invitation')), null, 'its invitations no longer place anyone in it');
+select throws_ok($$update invitations set cohort_id = tests.id('cohort_a2') where id = tests.id('invitation')$$, '42501', null,
+  'but a cleared scope cannot be set again');
 
 select * from finish();

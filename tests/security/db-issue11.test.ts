@@ -102,7 +102,7 @@ describe('issue 11, database attacks', () => {
 
   it('3: nobody but the learner’s supervisors and admins can observe them, and a deleted observation leaves no trace', async () => {
     const observation = {
-      user_id: IDS.northLearner,
+      user_id: IDS.northLearnerOnlyHere,
       kind: 'observation',
       occurred_at: new Date().toISOString(),
       skill_id: 'empathy',
@@ -137,7 +137,7 @@ describe('issue 11, database attacks', () => {
                 a_plus * power(2, -(private.epoch_days('2027-01-01') - t0) / 180) as s_plus,
                 a_minus * power(2, -(private.epoch_days('2027-01-01') - t0) / 180) as s_minus, sw
          from public.skill_stats where user_id = $1 order by skill_id`,
-        [IDS.northLearner],
+        [IDS.northLearnerOnlyHere],
       )) as { skill_id: string; events: number; s_plus: number; s_minus: number; sw: number }[];
     const before = await totals();
     const id = crypto.randomUUID();

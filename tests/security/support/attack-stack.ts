@@ -34,8 +34,10 @@ export const IDS = {
   demoProgramme: '00000000-0000-4000-d000-000000000001',
   learner: '00000000-0000-4000-a000-000000000101',
   otherLearner: '00000000-0000-4000-a000-000000000107',
-  /** Ben, another learner of the North team. */
+  /** Ben, another learner of the North team (and, below, of the second agency too). */
   northLearner: '00000000-0000-4000-a000-000000000102',
+  /** Carmen, a learner of the North team and of no other agency. */
+  northLearnerOnlyHere: '00000000-0000-4000-a000-000000000103',
   supervisor: '00000000-0000-4000-a000-000000000002',
   otherSupervisor: '00000000-0000-4000-a000-000000000003',
   admin: '00000000-0000-4000-a000-000000000001',
@@ -157,9 +159,10 @@ export async function startAttackStack(options: StackOptions = {}): Promise<Atta
     const fingerprintSql = [
       ...tables.map(
         (table) =>
-          `select '${table}' as name, count(*)::int as rows, md5(coalesce(string_agg(t::text, '|' order by t::text), '')) as hash from public."${table}" t`,
+          // An order-free sum of row hashes: no sort, so the large catalogue stays cheap.
+          `select '${table}' as name, count(*)::int as rows, coalesce(sum(hashtextextended(t::text, 0)::numeric), 0)::text as hash from public."${table}" t`,
       ),
-      `select 'auth.users', count(*)::int, md5(coalesce(string_agg(u.id || u.email || coalesce(u.encrypted_password, ''), '|' order by u.id), '')) from auth.users u`,
+      `select 'auth.users', count(*)::int, coalesce(sum(hashtextextended(u::text, 0)::numeric), 0)::text from auth.users u`,
     ].join('\nunion all\n');
 
     return {
