@@ -268,7 +268,8 @@ function ObservationForm({
         learnerId,
         skill,
         observationScore(level, SCORING_CONFIG),
-        new Date(`${date}T12:00:00Z`).toISOString(),
+        // Noon of the day observed, or now if that is still ahead (the server refuses future times).
+        new Date(Math.min(Date.parse(`${date}T12:00:00Z`), Date.now())).toISOString(),
         note.trim(),
       )
       .then(() => {
