@@ -154,7 +154,7 @@ $$;
 -- ---------------------------------------------------------------------------
 -- 4. Sizes and ranges. Times: finite, from 2020-01-01, at most five minutes ahead (an
 --    invitation's expiry: at most a year after it was made; a due date: before 2100).
-
+--    First evidence and statistics, then a repair of what got through, then the checks.
 
 -- Evidence reaches the statistics only finite and in range (the sums are additive: one
 -- non-finite unit would poison a learner's skill for good).
