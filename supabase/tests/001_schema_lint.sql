@@ -1,7 +1,7 @@
 -- The checks Supabase's database linter makes, as assertions: RLS and policies on every
 -- exposed table, no open write policies, security-definer functions kept out of reach,
 -- fixed search paths, no policies reading user-editable metadata, indexes for policy columns.
-select plan(9);
+select plan(10);
 
 select is(
   (select array_agg(c.relname::text order by c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace
@@ -59,5 +59,16 @@ select is(
      select 1 from pg_index i join pg_class c on c.oid = i.indrelid join pg_attribute a on a.attrelid = c.oid and a.attnum = i.indkey[0]
      where c.relname = t.tbl and a.attname = t.col)),
   null, 'every column a policy filters on is the first column of an index');
+
+-- Every input has a size: each text, number and time column of an exposed table is named by
+-- a check constraint (a length, a range, a time window).
+select is(
+  (select array_agg(k.relname || '.' || a.attname order by k.relname, a.attname)
+   from pg_class k join pg_attribute a on a.attrelid = k.oid and a.attnum > 0 and not a.attisdropped
+   where k.relnamespace = 'public'::regnamespace and k.relkind = 'r'
+     and a.atttypid in ('text'::regtype, 'text[]'::regtype, 'integer'::regtype, 'double precision'::regtype, 'numeric'::regtype,
+       'timestamp with time zone'::regtype, 'date'::regtype)
+     and not exists (select 1 from pg_constraint c where c.conrelid = k.oid and c.contype = 'c' and a.attnum = any (c.conkey))),
+  null, 'every text, number and time column has a check constraint');
 
 select * from finish();

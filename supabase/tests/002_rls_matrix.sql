@@ -73,7 +73,30 @@ insert into cases values
 insert into public.catalog_choices (scenario_id, version, node_id, choice_id, text, feedback) values ('test-scenario', 'v1', 'a', 'good', 'Good', 'Fine');
 update cases set can_select = 'AAAAAAA' where tbl = 'catalog_choices';
 
-select plan((select count(*)::integer * 28 + 1 from cases));
+-- The exposed functions (RPC): who may call them. "Insert" runs the call.
+create temporary table rpc_cases (name text, call text, can_call text) on commit drop;
+grant select on rpc_cases to anon, authenticated;
+insert into rpc_cases values
+  ('join_organisation', $$select * from public.join_organisation('TESTCODE01', 'Someone')$$, 'DAAAAAA'),
+  ('record_activity', $$select public.record_activity(jsonb_build_array(jsonb_build_object('id', gen_random_uuid(), 'kind', 'check',
+     'occurred_at', now(), 'lesson_id', 'test/lesson', 'item_id', 'q1', 'option_id', 'a')))$$, 'DAAAAAA'),
+  ('create_programme', $$select public.create_programme(tests.id('org_a'), 'Onboarding', '', '[{"kind": "lesson", "id": "test/lesson"}]')$$, 'DDDDDAD');
+
+select plan((select count(*)::integer * 28 + 1 from cases) + (select count(*)::integer * 7 + 1 from rpc_cases));
+
+select is(
+  (select array_agg(p.proname::text order by p.proname) from pg_proc p
+   where p.pronamespace = 'public'::regnamespace and p.proname not in (select name from rpc_cases)
+     and (has_function_privilege('anon', p.oid, 'execute') or has_function_privilege('authenticated', p.oid, 'execute'))),
+  null, 'the matrix covers every function the API exposes');
+
+select is(
+  tests.attempt(persona.name, 'insert', 'rpc', 'true', r.call, null),
+  case substr(r.can_call, persona.position, 1) when 'A' then 'allowed' else 'denied' end,
+  format('rpc %s: %s', r.name, persona.name))
+from rpc_cases r
+cross join (values (1, 'anon'), (2, 'learner'), (3, 'other_learner'), (4, 'supervisor'), (5, 'other_supervisor'), (6, 'admin'), (7, 'other_admin')) persona(position, name)
+order by r.name, persona.position;
 
 select is(
   (select array_agg(c.relname::text order by c.relname) from pg_class c join pg_namespace n on n.oid = c.relnamespace

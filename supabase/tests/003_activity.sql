@@ -105,6 +105,6 @@ insert into invitations (organisation_id, code, role, revoked_at) values (tests.
 select tests.act_as('other_learner');
 select throws_like($$select join_organisation('EXPIRED001', 'Someone')$$, 'That invitation expired on %', 'an expired code is refused');
 select throws_ok($$select join_organisation('REVOKED001', 'Someone')$$, '22023', 'That invitation was revoked. Ask your agency admin for a new one.', 'a revoked code is refused');
-select throws_ok($$select join_organisation('NOSUCHCODE', 'Someone')$$, 'P0002', 'That invitation code does not exist. Check it with your agency admin.', 'an unknown code is refused');
+select throws_ok($$select join_organisation('NOSUCHCODE', 'Someone')$$, '22023', 'That invitation code does not exist. Check it with your agency admin.', 'an unknown code is refused');
 
 select * from finish();
