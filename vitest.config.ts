@@ -7,6 +7,7 @@ export default defineConfig({
       'tests/unit/**/*.test.ts',
       'tests/content/**/*.test.ts',
       'supabase/**/*.test.ts',
+      'tests/security/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { signJwt, verifyJwt } from './jwt';
 
 /**
@@ -66,9 +67,10 @@ function userJson(user: UserRow) {
   };
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+/** The body as JSON; the gateway has already capped its size. */
+async function readJson(body: Readable): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
+  for await (const chunk of body) chunks.push(chunk as Buffer);
   if (chunks.length === 0) return {};
   try {
     const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -155,142 +157,145 @@ export function createAuthHandler(options: AuthOptions) {
     return password;
   };
 
-  const routes: Record<string, (request: IncomingMessage, url: URL) => Promise<[number, unknown]>> =
-    {
-      'POST /signup': async (request) => {
-        const body = await readJson(request);
+  const routes: Record<
+    string,
+    (request: IncomingMessage, url: URL, body: Readable) => Promise<[number, unknown]>
+  > = {
+    'POST /signup': async (_request, _url, requestBody) => {
+      const body = await readJson(requestBody);
+      const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
+      if (!EMAIL.test(email))
+        throw new AuthError(400, 'validation_failed', 'Enter a valid email address.');
+      const password = checkPassword(body.password);
+      const data = typeof body.data === 'object' && body.data !== null ? body.data : {};
+      const exists = await db.query('select 1 from auth.users where email = $1', [email]);
+      if (exists.rows.length > 0)
+        throw new AuthError(422, 'user_already_exists', 'User already registered');
+      const user = (
+        await db.query<UserRow>(
+          `insert into auth.users (email, encrypted_password, raw_user_meta_data, last_sign_in_at)
+           values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3, now()) returning ${USER_COLUMNS}`,
+          [email, password, JSON.stringify(data)],
+        )
+      ).rows[0]!;
+      return [200, await issueSession(user)];
+    },
+    'POST /token': async (_request, url, requestBody) => {
+      const body = await readJson(requestBody);
+      const grant = url.searchParams.get('grant_type');
+      if (grant === 'password') {
         const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-        if (!EMAIL.test(email))
-          throw new AuthError(400, 'validation_failed', 'Enter a valid email address.');
-        const password = checkPassword(body.password);
-        const data = typeof body.data === 'object' && body.data !== null ? body.data : {};
-        const exists = await db.query('select 1 from auth.users where email = $1', [email]);
-        if (exists.rows.length > 0)
-          throw new AuthError(422, 'user_already_exists', 'User already registered');
+        const password = typeof body.password === 'string' ? body.password : '';
         const user = (
           await db.query<UserRow>(
-            `insert into auth.users (email, encrypted_password, raw_user_meta_data, last_sign_in_at)
-           values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3, now()) returning ${USER_COLUMNS}`,
-            [email, password, JSON.stringify(data)],
-          )
-        ).rows[0]!;
-        return [200, await issueSession(user)];
-      },
-      'POST /token': async (request, url) => {
-        const body = await readJson(request);
-        const grant = url.searchParams.get('grant_type');
-        if (grant === 'password') {
-          const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-          const password = typeof body.password === 'string' ? body.password : '';
-          const user = (
-            await db.query<UserRow>(
-              `update auth.users set last_sign_in_at = now()
+            `update auth.users set last_sign_in_at = now()
              where email = $1 and encrypted_password = extensions.crypt($2, encrypted_password)
              returning ${USER_COLUMNS}`,
-              [email, password],
-            )
-          ).rows[0];
-          if (!user) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
-          return [200, await issueSession(user)];
-        }
-        if (grant === 'refresh_token') {
-          const token = typeof body.refresh_token === 'string' ? body.refresh_token : '';
-          const row = (
-            await db.query<{
-              user_id: string;
-              session_id: string;
-              revoked: boolean;
-              ended_at: string | null;
-            }>(
-              `select t.user_id, t.session_id, t.revoked, s.ended_at from auth.refresh_tokens t
+            [email, password],
+          )
+        ).rows[0];
+        if (!user) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+        return [200, await issueSession(user)];
+      }
+      if (grant === 'refresh_token') {
+        const token = typeof body.refresh_token === 'string' ? body.refresh_token : '';
+        const row = (
+          await db.query<{
+            user_id: string;
+            session_id: string;
+            revoked: boolean;
+            ended_at: string | null;
+          }>(
+            `select t.user_id, t.session_id, t.revoked, s.ended_at from auth.refresh_tokens t
              join auth.sessions s on s.id = t.session_id where t.token = $1`,
-              [token],
-            )
-          ).rows[0];
-          if (!row || row.ended_at)
-            throw new AuthError(
-              400,
-              'refresh_token_not_found',
-              'Invalid Refresh Token: Refresh Token Not Found',
-            );
-          if (row.revoked) {
-            // Reuse of a rotated token: end the whole session, as Supabase Auth does.
-            await db.query('update auth.sessions set ended_at = now() where id = $1', [
-              row.session_id,
-            ]);
-            throw new AuthError(
-              400,
-              'refresh_token_already_used',
-              'Invalid Refresh Token: Already Used',
-            );
-          }
-          await db.query('update auth.refresh_tokens set revoked = true where token = $1', [token]);
-          const user = (
-            await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [
-              row.user_id,
-            ])
-          ).rows[0]!;
-          return [200, await issueSession(user, row.session_id, token)];
-        }
-        throw new AuthError(
-          400,
-          'unsupported_grant_type',
-          `Unsupported grant type "${grant ?? ''}".`,
-        );
-      },
-      'GET /user': async (request) => {
-        const { user } = await userFromBearer(request);
-        return [200, userJson(user)];
-      },
-      'PUT /user': async (request) => {
-        const { user } = await userFromBearer(request);
-        const body = await readJson(request);
-        if (body.password !== undefined) {
-          const password = checkPassword(body.password);
-          await db.query(
-            `update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)), updated_at = now() where id = $1`,
-            [user.id, password],
+            [token],
+          )
+        ).rows[0];
+        if (!row || row.ended_at)
+          throw new AuthError(
+            400,
+            'refresh_token_not_found',
+            'Invalid Refresh Token: Refresh Token Not Found',
+          );
+        if (row.revoked) {
+          // Reuse of a rotated token: end the whole session, as Supabase Auth does.
+          await db.query('update auth.sessions set ended_at = now() where id = $1', [
+            row.session_id,
+          ]);
+          throw new AuthError(
+            400,
+            'refresh_token_already_used',
+            'Invalid Refresh Token: Already Used',
           );
         }
-        if (typeof body.data === 'object' && body.data !== null) {
-          await db.query(
-            'update auth.users set raw_user_meta_data = raw_user_meta_data || $2::jsonb, updated_at = now() where id = $1',
-            [user.id, JSON.stringify(body.data)],
-          );
-        }
-        const updated = (
-          await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [user.id])
+        await db.query('update auth.refresh_tokens set revoked = true where token = $1', [token]);
+        const user = (
+          await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [
+            row.user_id,
+          ])
         ).rows[0]!;
-        return [200, userJson(updated)];
-      },
-      'POST /logout': async (request, url) => {
-        const { user, sessionId } = await userFromBearer(request);
-        const scope = url.searchParams.get('scope') ?? 'global';
-        if (scope === 'local')
-          await db.query('update auth.sessions set ended_at = now() where id = $1', [sessionId]);
-        else if (scope === 'others')
-          await db.query(
-            'update auth.sessions set ended_at = now() where user_id = $1 and id <> $2',
-            [user.id, sessionId],
-          );
-        else
-          await db.query(
-            'update auth.sessions set ended_at = now() where user_id = $1 and ended_at is null',
-            [user.id],
-          );
-        return [204, undefined];
-      },
-      'GET /health': () => Promise.resolve([200, { name: 'casecraft-local-auth', version: '1' }]),
-      'GET /settings': () =>
-        Promise.resolve([
-          200,
-          { external: { email: true }, disable_signup: false, mailer_autoconfirm: true },
-        ]),
-    };
+        return [200, await issueSession(user, row.session_id, token)];
+      }
+      throw new AuthError(
+        400,
+        'unsupported_grant_type',
+        `Unsupported grant type "${grant ?? ''}".`,
+      );
+    },
+    'GET /user': async (request) => {
+      const { user } = await userFromBearer(request);
+      return [200, userJson(user)];
+    },
+    'PUT /user': async (request, _url, requestBody) => {
+      const { user } = await userFromBearer(request);
+      const body = await readJson(requestBody);
+      if (body.password !== undefined) {
+        const password = checkPassword(body.password);
+        await db.query(
+          `update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)), updated_at = now() where id = $1`,
+          [user.id, password],
+        );
+      }
+      if (typeof body.data === 'object' && body.data !== null) {
+        await db.query(
+          'update auth.users set raw_user_meta_data = raw_user_meta_data || $2::jsonb, updated_at = now() where id = $1',
+          [user.id, JSON.stringify(body.data)],
+        );
+      }
+      const updated = (
+        await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [user.id])
+      ).rows[0]!;
+      return [200, userJson(updated)];
+    },
+    'POST /logout': async (request, url) => {
+      const { user, sessionId } = await userFromBearer(request);
+      const scope = url.searchParams.get('scope') ?? 'global';
+      if (scope === 'local')
+        await db.query('update auth.sessions set ended_at = now() where id = $1', [sessionId]);
+      else if (scope === 'others')
+        await db.query(
+          'update auth.sessions set ended_at = now() where user_id = $1 and id <> $2',
+          [user.id, sessionId],
+        );
+      else
+        await db.query(
+          'update auth.sessions set ended_at = now() where user_id = $1 and ended_at is null',
+          [user.id],
+        );
+      return [204, undefined];
+    },
+    'GET /health': () => Promise.resolve([200, { name: 'casecraft-local-auth', version: '1' }]),
+    'GET /settings': () =>
+      Promise.resolve([
+        200,
+        { external: { email: true }, disable_signup: false, mailer_autoconfirm: true },
+      ]),
+  };
 
-  /** Handles a request whose path starts after `/auth/v1`. */
+  /** Handles a request whose path starts after `/auth/v1`; `body` is the size-limited body. */
   return async (
     request: IncomingMessage,
+    body: Readable,
     response: ServerResponse,
     path: string,
   ): Promise<void> => {
@@ -305,10 +310,12 @@ export function createAuthHandler(options: AuthOptions) {
           'not_found',
           `No auth endpoint ${request.method ?? ''} ${url.pathname}`,
         );
-      const [status, body] = await route(request, url);
+      const [status, reply] = await route(request, url, body);
       response.statusCode = status;
-      response.end(body === undefined ? '' : JSON.stringify(body));
+      response.end(reply === undefined ? '' : JSON.stringify(reply));
     } catch (error) {
+      // The gateway has answered already (413: the body was over its limit).
+      if (response.headersSent) return;
       const known =
         error instanceof AuthError
           ? error
