@@ -6,6 +6,7 @@ import {
   type ServerResponse,
 } from 'node:http';
 import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { listenOn } from './ports';
 
 /**
  * One port, like Supabase's API gateway: `/rest/v1/*` to PostgREST, `/auth/v1/*` to the
@@ -153,8 +154,5 @@ export function startGateway(options: GatewayOptions): Promise<Server> {
     response.writeHead(404, { 'content-type': 'application/json' });
     response.end(JSON.stringify({ message: `No route for ${url}. Use /rest/v1 or /auth/v1.` }));
   });
-  return new Promise((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve(server));
-  });
+  return listenOn(server, options.port, options.host ?? '127.0.0.1', 'API').then(() => server);
 }
