@@ -2,6 +2,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { networkInterfaces, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningStack } from '../../supabase/local/stack';
@@ -88,6 +89,43 @@ describe('the internal Postgres endpoint', () => {
   });
 
   it('lets the right password in (what PostgREST and local Auth use)', async () => {
+    expect(
+      await connectAs('postgres', decodeURIComponent(endpoint.password)),
+    ).toBeGreaterThanOrEqual(0);
+  });
+
+  it('closes on garbage and on half-finished handshakes, and keeps serving', async () => {
+    const sendRaw = (bytes: Uint8Array) =>
+      new Promise<Buffer>((resolve) => {
+        const socket = connect(Number(endpoint.port), endpoint.hostname);
+        const received: Buffer[] = [];
+        socket.on('data', (data: Buffer) => received.push(data));
+        socket.on('error', () => {});
+        socket.once('close', () => resolve(Buffer.concat(received)));
+        socket.write(bytes, () => setTimeout(() => socket.destroy(), 200));
+      });
+    // A startup message, then a query without authenticating: refused, the query never runs.
+    const parameters = Buffer.from('user\0postgres\0database\0postgres\0\0');
+    const startup = Buffer.alloc(8);
+    startup.writeInt32BE(8 + parameters.length, 0);
+    startup.writeInt32BE(196608, 4);
+    const sql = Buffer.from('select email from auth.users\0');
+    const query = Buffer.alloc(5);
+    query.write('Q', 0, 'latin1');
+    query.writeInt32BE(4 + sql.length, 1);
+    const answer = (await sendRaw(Buffer.concat([startup, parameters, query, sql]))).toString(
+      'latin1',
+    );
+    expect(answer).toContain('password authentication failed for user "postgres"');
+    expect(answer).not.toContain('email');
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ minLength: 1, maxLength: 600 }), async (bytes) => {
+        const answer = await sendRaw(bytes);
+        // Never let in: no AuthenticationOk (R, length 8, code 0) in anything it said.
+        expect(answer.includes(Buffer.from([0x52, 0, 0, 0, 8, 0, 0, 0, 0]))).toBe(false);
+      }),
+      { numRuns: 40 },
+    );
     expect(
       await connectAs('postgres', decodeURIComponent(endpoint.password)),
     ).toBeGreaterThanOrEqual(0);
