@@ -539,8 +539,9 @@ export function createAuthHandler(options: AuthOptions) {
       response.setHeader('x-supabase-api-version', '2024-01-01');
       response.end(reply === undefined ? '' : JSON.stringify(reply));
     } catch (error) {
-      // The gateway has answered already (413: the body was over its limit).
-      if (response.headersSent) return;
+      // The gateway has answered already (413: the body was over its limit), or the client
+      // has gone away.
+      if (response.headersSent || request.socket.destroyed) return;
       const known =
         error instanceof AuthError
           ? error

@@ -104,6 +104,10 @@ export function startGateway(options: GatewayOptions): Promise<Server> {
       if (error instanceof BodyTooLargeError) refuseTooLarge(request, response, limit);
       else request.socket.destroy();
     });
+    // A client that goes away mid-body: nobody waits for the rest of it.
+    request.once('close', () => {
+      if (!request.complete) body.destroy(new Error('the client closed the connection mid-body'));
+    });
     const url = request.url ?? '/';
     if (request.method === 'OPTIONS') {
       body.resume();
