@@ -1,20 +1,23 @@
 /**
  * `npm run stack`: only the backend (embedded PGlite + PostgREST + local Auth) — prints its
  * URL and keys. Data under CASECRAFT_DATA_DIR (default .data). Ctrl-C stops it.
+ *   --port N   API port (default 54321)
  */
 import { DEMO_SIGN_INS } from '../supabase/local/demo-accounts';
 import { startStack } from '../supabase/local/stack';
+import { exitOnStartupError, portOption } from './lib/startup-errors';
 
-const index = process.argv.indexOf('--port');
 const stack = await startStack({
   dataDir: process.env.CASECRAFT_DATA_DIR ?? '.data',
-  port: index >= 0 ? Number(process.argv[index + 1]) : 54321,
+  port: portOption('port', 54321),
   log: (line) => console.log(`stack: ${line}`),
-});
+}).catch(exitOnStartupError({ API: 'npm run stack -- --port' }));
 console.log(`
 API URL:          ${stack.url}
 anon key:         ${stack.anonKey}
 service_role key: ${stack.serviceRoleKey}
+database URL:     ${stack.databaseUrl}
+                  (superuser, this run only, loopback only: for psql and tools)
 
 ${DEMO_SIGN_INS}
 

@@ -7,20 +7,16 @@
  *   CASECRAFT_DATA_DIR  where the local database lives (default .data)
  */
 import { DEMO_SIGN_INS } from '../supabase/local/demo-accounts';
+import { exitOnStartupError, portOption } from './lib/startup-errors';
 import { startPlatform } from './lib/platform';
 
-const option = (name: string, fallback: number) => {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
-};
-
 const platform = await startPlatform({
-  sitePort: option('port', 4321),
-  apiPort: option('api-port', 54321),
+  sitePort: portOption('port', 4321),
+  apiPort: portOption('api-port', 54321),
   dataDir: process.env.CASECRAFT_DATA_DIR ?? '.data',
   build: !process.argv.includes('--no-build'),
   log: (line) => console.log(`casecraft: ${line}`),
-});
+}).catch(exitOnStartupError({ site: 'npm start -- --port', API: 'npm start -- --api-port' }));
 
 console.log(`
 Casecraft is running at ${platform.siteUrl}/

@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { Server } from 'node:http';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { checkDataDirFree } from '../../supabase/local/data-dir-lock';
+import { checkPortFree, PortInUseError } from '../../supabase/local/ports';
 import { startStack, type RunningStack } from '../../supabase/local/stack';
 import { serveStatic } from './static-server';
 
@@ -39,6 +41,12 @@ function run(command: string, args: string[], env: NodeJS.ProcessEnv = process.e
 export async function startPlatform(options: PlatformOptions): Promise<RunningPlatform> {
   const started = performance.now();
   const external = process.env.PUBLIC_SUPABASE_URL && process.env.PUBLIC_SUPABASE_ANON_KEY;
+  // A taken port or data directory fails now, not after a build.
+  await checkPortFree(options.sitePort, 'site');
+  if (!external) {
+    await checkPortFree(options.apiPort, 'API');
+    if (options.dataDir) checkDataDirFree(resolve(options.dataDir));
+  }
   const building = options.build ? run('npm', ['run', 'build']) : Promise.resolve();
   let stack: RunningStack | undefined;
   let backend: { url: string; anonKey: string };
@@ -51,14 +59,28 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await building;
   } else {
     // Build and stack start together; both take a few seconds.
-    [stack] = await Promise.all([
+    const [stackStart, build] = await Promise.allSettled([
       startStack({ dataDir: options.dataDir, port: options.apiPort, log: options.log }),
       building,
     ]);
+    if (stackStart.status === 'rejected') throw stackStart.reason;
+    if (build.status === 'rejected') {
+      await stackStart.value.stop();
+      throw build.reason;
+    }
+    stack = stackStart.value;
     backend = { url: stack.url, anonKey: stack.anonKey };
   }
   writeFileSync(join('dist', 'supabase-config.json'), JSON.stringify(backend));
-  const site: Server = await serveStatic('dist', options.sitePort);
+  let site: Server;
+  try {
+    site = await serveStatic('dist', options.sitePort);
+  } catch (error) {
+    await stack?.stop();
+    throw (error as NodeJS.ErrnoException).code === 'EADDRINUSE'
+      ? new PortInUseError(options.sitePort, 'site')
+      : error;
+  }
   options.log(`ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   return {
     siteUrl: `http://127.0.0.1:${options.sitePort}`,

@@ -12,6 +12,7 @@ describe('content check on broken lessons', () => {
     expect(lines).toEqual([
       'content/lessons/communication/unknown-scenario.mdx:12:13 scenarios[0]: unknown scenario "ghost-scenario" (known: none)',
       'content/lessons/communication/unknown-skill.mdx:3:8 skill: unknown skill "listening" (known: communication, ethics)',
+      'content/lessons/ethics/alias-bomb.mdx:6:40 (yaml): alias *b makes too many copies (aliases may expand to at most 100 copies in a file); write the values out instead',
       'content/lessons/ethics/bad-yaml.mdx:4:10 (yaml): Flow sequence in block collection must be sufficiently indented and end with a ]',
       'content/lessons/ethics/missing-summary.mdx:2:1 summary: Invalid input: expected string, received undefined',
       'content/lessons/ethics/missing-summary.mdx:8:8 check: Too small: expected array to have >=3 items',

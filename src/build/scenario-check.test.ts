@@ -12,6 +12,7 @@ describe('scenario validator on the broken-scenario corpus', () => {
     expect(
       report.issues.map((issue) => `${issue.severity ?? 'error'} ${formatIssue(issue)}`),
     ).toEqual([
+      'error scenarios/healthcare/alias-bomb.yaml:8:14 (yaml): alias *lol3 makes too many copies (aliases may expand to at most 100 copies in a file); write the values out instead',
       'error scenarios/healthcare/bad-code.yaml:33:34 nodes.a.choices[0].evidence.communication.code: Too big: expected number to be <=3',
       'error scenarios/healthcare/bad-code.yaml:50:26 nodes.b.choices[0].evidence.communication.why: a non-zero code needs a teaching rationale ("why", 15+ characters)',
       'error scenarios/healthcare/bad-condition.yaml:54:15 nodes.b.choices[1].when: use "==" to compare at position 7 in "trust => 1"',
@@ -33,6 +34,7 @@ describe('scenario validator on the broken-scenario corpus', () => {
       'error scenarios/healthcare/unknown-skill.yaml:41:11 nodes.a.choices[1].evidence: node "a", choice "bad": not coded for "kindness", which is at stake at this decision point (code it, or mark it neutral with kindness: 0)',
       'error scenarios/healthcare/unknown-variable.yaml:31:26 nodes.a.choices[0].effects.calm: node "a", choice "good": effect on unknown variable "calm"',
       'error scenarios/healthcare/unreachable.yaml:68:5 nodes.end-mixed: node "end-mixed" (ending) is never reached',
+      'error scenarios/healthcare/unresolved-alias.yaml:3:8 (yaml): alias *title has no anchor &title before it',
       'error scenarios/insurance/folder-mismatch.yaml:1:5 id: id "wrong-name" must match the file name "folder-mismatch"',
       'error scenarios/insurance/folder-mismatch.yaml:3:10 setting: setting "healthcare" must match the folder "insurance"',
     ]);

@@ -1,4 +1,4 @@
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isNode, LineCounter, parseDocument, Scalar, visit, type Alias, type Document } from 'yaml';
 import type { z } from 'zod';
 import type { ContentIssue } from '../domain/content-issue';
 
@@ -50,6 +50,69 @@ export function yamlSyntaxIssues(source: YamlSource): ContentIssue[] {
   });
 }
 
+/**
+ * How many copies aliases may make in one file, in all (the `yaml` package's own default).
+ * Content never needs more; a "billion laughs" file needs billions.
+ */
+const MAX_ALIAS_COUNT = 100;
+
+/**
+ * The YAML text as plain data, or the alias that cannot be expanded — one with no anchor
+ * before it, or one that would push the copies past MAX_ALIAS_COUNT (an alias bomb) —
+ * reported at its line and column instead of the `yaml` package's position-less throw.
+ */
+export function yamlData(source: YamlSource): { data?: unknown; issues: ContentIssue[] } {
+  const expand = (document: Document) =>
+    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  try {
+    return { data: expand(source.document), issues: [] };
+  } catch (error) {
+    if (!(error instanceof ReferenceError)) throw error;
+    const aliases: Alias[] = [];
+    visit(source.document, {
+      Alias: (_key, node) => {
+        aliases.push(node);
+      },
+    });
+    // Aliases expand in document order, so the culprit is the first one whose prefix fails:
+    // a copy of the document keeping the first `kept` aliases (later ones become null).
+    const failsWith = (kept: number) => {
+      const copy = source.document.clone();
+      let index = 0;
+      visit(copy, { Alias: () => (index++ < kept ? undefined : new Scalar(null)) });
+      try {
+        expand(copy);
+        return false;
+      } catch {
+        return true;
+      }
+    };
+    let low = 1;
+    let high = aliases.length;
+    while (low < high) {
+      const middle = Math.floor((low + high) / 2);
+      if (failsWith(middle)) high = middle;
+      else low = middle + 1;
+    }
+    const alias = aliases[low - 1];
+    const position = alias?.range ? source.lineCounter.linePos(alias.range[0]) : undefined;
+    const name = alias ? `*${alias.source}` : 'an alias';
+    return {
+      issues: [
+        {
+          file: source.file,
+          field: '(yaml)',
+          message: /excessive alias count/i.test(error.message)
+            ? `alias ${name} makes too many copies (aliases may expand to at most ${MAX_ALIAS_COUNT} copies in a file); write the values out instead`
+            : `alias ${name} has no anchor &${alias?.source ?? ''} before it`,
+          line: position ? position.line + source.lineOffset : undefined,
+          column: position?.col,
+        },
+      ],
+    };
+  }
+}
+
 /** A dotted field name such as `check[2].options` for a schema path. */
 export function fieldName(path: readonly PropertyKey[]): string {
   return (
@@ -71,7 +134,9 @@ export function validateYaml<S extends z.ZodType>(
 ): { data?: z.infer<S>; issues: ContentIssue[] } {
   const syntax = yamlSyntaxIssues(source);
   if (syntax.length > 0) return { issues: syntax };
-  const result = schema.safeParse(source.document.toJS());
+  const expanded = yamlData(source);
+  if (expanded.issues.length > 0) return { issues: expanded.issues };
+  const result = schema.safeParse(expanded.data);
   if (result.success) return { data: result.data, issues: [] };
   return {
     issues: result.error.issues.map((issue) => ({

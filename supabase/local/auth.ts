@@ -1,12 +1,16 @@
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Readable } from 'node:stream';
 import { signJwt, verifyJwt } from './jwt';
+import { SlidingWindow, type RateLimit } from './rate-limit';
 
 /**
  * The Supabase Auth (GoTrue) endpoints supabase-js calls, for local use: sign-up, password
  * and refresh-token grants (with rotation), get/update user, logout. Passwords are hashed
  * with bcrypt by pgcrypto; access tokens are HS256 JWTs that PostgREST verifies.
- * Production uses Supabase Auth itself.
+ * Production uses Supabase Auth itself. As careful as a real one where it matters: rate
+ * limits, no account enumeration through sign-in, bcrypt's 72-byte limit enforced,
+ * single-use refresh tokens, a 4xx with a clear message for any bad input (SECURITY.md).
  */
 
 /** What the auth service needs of a database connection (a pg Pool through the PGlite socket). */
@@ -17,11 +21,36 @@ export interface SqlClient {
   ): Promise<{ rows: T[] }>;
 }
 
+/** The rate limits, each per client address or per account (an email, or a user's id). */
+export interface AuthLimits {
+  /** Password-grant requests per client address. */
+  signInPerClient: RateLimit;
+  /** Failed password grants per email (known or not): the brute-force lockout. */
+  signInFailuresPerAccount: RateLimit;
+  signUpPerClient: RateLimit;
+  /** Sign-up attempts per email. */
+  signUpPerAccount: RateLimit;
+  refreshPerClient: RateLimit;
+  /** Refresh-token grants per user. */
+  refreshPerAccount: RateLimit;
+}
+
+export const DEFAULT_AUTH_LIMITS: AuthLimits = {
+  signInPerClient: { limit: 30, windowSeconds: 60 },
+  signInFailuresPerAccount: { limit: 5, windowSeconds: 15 * 60 },
+  signUpPerClient: { limit: 30, windowSeconds: 60 },
+  signUpPerAccount: { limit: 5, windowSeconds: 15 * 60 },
+  refreshPerClient: { limit: 60, windowSeconds: 60 },
+  refreshPerAccount: { limit: 30, windowSeconds: 60 },
+};
+
 export interface AuthOptions {
   db: SqlClient;
   jwtSecret: string;
   /** Access-token lifetime in seconds (Supabase's default is 3600). */
   accessTokenSeconds?: number;
+  /** Rate limits; any left out take DEFAULT_AUTH_LIMITS. */
+  limits?: Partial<AuthLimits>;
 }
 
 interface UserRow {
@@ -40,13 +69,30 @@ class AuthError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
 }
 
 const MIN_PASSWORD = 8;
+/** bcrypt reads only the first 72 bytes: longer passwords are refused, not silently cut. */
+export const MAX_PASSWORD_BYTES = 72;
+/** RFC 5321's limit on an address. */
+const MAX_EMAIL = 254;
+/** user_metadata, as JSON text. */
+export const MAX_USER_DATA_BYTES = 16 * 1024;
+const MAX_TOKEN = 512;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/**
+ * A rotated refresh token presented again this soon is a race between two tabs of the same
+ * person (refused, session kept); later it means the token leaked (refused, and the whole
+ * session ends). Supabase Auth's default reuse interval is also 10 s.
+ */
+const REUSE_GRACE_SECONDS = 10;
+/** bcrypt cost, as Supabase Auth uses. */
+const BCRYPT_COST = 10;
 
 function userJson(user: UserRow) {
   return {
@@ -66,23 +112,143 @@ function userJson(user: UserRow) {
   };
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown>> {
+/** The body as a JSON object; the gateway has already capped its size. */
+async function readJson(body: Readable): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
-  for await (const chunk of request) chunks.push(chunk as Buffer);
-  if (chunks.length === 0) return {};
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  if (text.trim() === '') return {};
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-    return typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+    value = JSON.parse(text);
   } catch {
     throw new AuthError(400, 'bad_json', 'The request body is not valid JSON.');
   }
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new AuthError(400, 'bad_json', 'The request body must be a JSON object.');
+  return value as Record<string, unknown>;
+}
+
+/**
+ * PostgreSQL text can hold neither U+0000 nor half a surrogate pair (JSON can: `"\u0000"`,
+ * `"\ud800"`); such input is refused here, never passed to SQL to fail there.
+ */
+const unstorable = (text: string) => text.includes('\u0000') || !text.isWellFormed();
+
+/** Every string (and key) in a JSON value is storable. */
+const storableJson = (value: unknown): boolean =>
+  typeof value === 'string'
+    ? !unstorable(value)
+    : typeof value === 'object' && value !== null
+      ? Object.entries(value).every(([key, item]) => !unstorable(key) && storableJson(item))
+      : true;
+
+function emailFrom(value: unknown): string {
+  const email = typeof value === 'string' ? value.trim().toLowerCase() : '';
+  if (!EMAIL.test(email) || email.length > MAX_EMAIL || unstorable(email))
+    throw new AuthError(400, 'validation_failed', 'Enter a valid email address.');
+  return email;
+}
+
+/** A new password: long enough, and short enough for bcrypt to use all of it. */
+function newPassword(value: unknown): string {
+  if (typeof value !== 'string' || value.length < MIN_PASSWORD) {
+    throw new AuthError(
+      422,
+      'weak_password',
+      `Password should be at least ${MIN_PASSWORD} characters.`,
+    );
+  }
+  const bytes = Buffer.byteLength(value, 'utf8');
+  if (bytes > MAX_PASSWORD_BYTES) {
+    throw new AuthError(
+      422,
+      'password_too_long',
+      `Password should be at most ${MAX_PASSWORD_BYTES} bytes (this one is ${bytes}; accented letters and emoji take 2 to 4 bytes each).`,
+    );
+  }
+  if (unstorable(value))
+    throw new AuthError(
+      422,
+      'validation_failed',
+      'Password cannot contain a NUL character or half of a surrogate pair.',
+    );
+  return value;
+}
+
+/** user_metadata: a JSON object of modest size. */
+function userData(value: unknown): Record<string, unknown> | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw new AuthError(400, 'validation_failed', 'User data must be a JSON object.');
+  const text = JSON.stringify(value);
+  if (Buffer.byteLength(text, 'utf8') > MAX_USER_DATA_BYTES)
+    throw new AuthError(
+      422,
+      'validation_failed',
+      `User data should be at most ${MAX_USER_DATA_BYTES / 1024} kB of JSON.`,
+    );
+  if (!storableJson(value))
+    throw new AuthError(
+      422,
+      'validation_failed',
+      'User data cannot contain NUL characters or half of a surrogate pair.',
+    );
+  return value as Record<string, unknown>;
+}
+
+/** The client's address as the socket sees it; forwarded headers are not trusted. */
+function clientAddress(request: IncomingMessage): string {
+  return (request.socket.remoteAddress ?? 'unknown').replace(/^::ffff:/, '');
+}
+
+const minutes = (seconds: number) =>
+  seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+
+function tooMany(retryAfterSeconds: number, what: string): AuthError {
+  return new AuthError(
+    429,
+    'over_request_rate_limit',
+    `Too many ${what}. Try again in ${minutes(retryAfterSeconds)}.`,
+    retryAfterSeconds,
+  );
 }
 
 export function createAuthHandler(options: AuthOptions) {
   const { db, jwtSecret } = options;
   const lifetime = options.accessTokenSeconds ?? 3600;
+  const rules = { ...DEFAULT_AUTH_LIMITS, ...options.limits };
+  const limiters = Object.fromEntries(
+    Object.entries(rules).map(([name, rule]) => [name, new SlidingWindow(rule)]),
+  ) as Record<keyof AuthLimits, SlidingWindow>;
+  const limit = (name: keyof AuthLimits, key: string, what: string) => {
+    const wait = limiters[name].take(key);
+    if (wait > 0) throw tooMany(wait, what);
+  };
+
   const USER_COLUMNS =
     'id, email, raw_user_meta_data, raw_app_meta_data, created_at, updated_at, last_sign_in_at, email_confirmed_at';
+  const hashSql = `extensions.crypt($1, extensions.gen_salt('bf', ${BCRYPT_COST}))`;
+
+  // A real bcrypt hash of nothing anyone knows: an unknown email is checked against it, so
+  // it costs the same bcrypt work as a known one and timing does not tell them apart.
+  let dummyHash: Promise<string> | undefined;
+  const hashForUnknownEmail = () => {
+    dummyHash ??= db
+      .query<{ hash: string }>(`select ${hashSql} as hash`, [randomBytes(18).toString('hex')])
+      .then((result) => result.rows[0]!.hash);
+    return dummyHash;
+  };
+  const bcryptMatches = async (password: string, hash: string) =>
+    (
+      await db.query<{ ok: boolean }>('select extensions.crypt($1, $2) = $2 as ok', [
+        password,
+        hash,
+      ])
+    ).rows[0]?.ok === true;
+
+  const userById = async (id: string) =>
+    (await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [id])).rows[0];
 
   const issueSession = async (user: UserRow, sessionId?: string, parent?: string) => {
     const session =
@@ -129,195 +295,268 @@ export function createAuthHandler(options: AuthOptions) {
   ): Promise<{ user: UserRow; sessionId: string }> => {
     const token = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
     const claims = token ? verifyJwt(token, jwtSecret) : undefined;
-    if (!claims || typeof claims.sub !== 'string')
+    if (
+      !claims ||
+      claims.role !== 'authenticated' ||
+      typeof claims.sub !== 'string' ||
+      !UUID.test(claims.sub) ||
+      typeof claims.session_id !== 'string' ||
+      !UUID.test(claims.session_id)
+    )
       throw new AuthError(403, 'bad_jwt', 'Your session has expired. Sign in again.');
-    const sessionId = typeof claims.session_id === 'string' ? claims.session_id : '';
-    const live = await db.query('select 1 from auth.sessions where id = $1 and ended_at is null', [
-      sessionId,
-    ]);
+    const sessionId = claims.session_id;
+    const live = await db.query(
+      'select 1 from auth.sessions where id = $1 and user_id = $2 and ended_at is null',
+      [sessionId, claims.sub],
+    );
     if (live.rows.length === 0)
       throw new AuthError(403, 'session_not_found', 'Your session has ended. Sign in again.');
-    const user = (
-      await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [claims.sub])
-    ).rows[0];
+    const user = await userById(claims.sub);
     if (!user) throw new AuthError(403, 'user_not_found', 'This account no longer exists.');
     return { user, sessionId };
   };
 
-  const checkPassword = (password: unknown): string => {
-    if (typeof password !== 'string' || password.length < MIN_PASSWORD) {
-      throw new AuthError(
-        422,
-        'weak_password',
-        `Password should be at least ${MIN_PASSWORD} characters.`,
-      );
-    }
-    return password;
+  const passwordGrant = async (body: Record<string, unknown>) => {
+    if (typeof body.email !== 'string' || typeof body.password !== 'string')
+      throw new AuthError(400, 'validation_failed', 'Sign-in needs an email and a password.');
+    const email = body.email.trim().toLowerCase();
+    const account = `email:${email}`;
+    const locked = limiters.signInFailuresPerAccount.retryAfter(account);
+    if (locked > 0) throw tooMany(locked, 'failed sign-in attempts for this account');
+    const invalid = () => {
+      limiters.signInFailuresPerAccount.record(account);
+      return new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
+    };
+    // No account can have such a password (sign-up refuses them), so it is simply wrong.
+    if (
+      Buffer.byteLength(body.password, 'utf8') > MAX_PASSWORD_BYTES ||
+      unstorable(body.password) ||
+      unstorable(email) ||
+      email.length > MAX_EMAIL
+    )
+      throw invalid();
+    const found = (
+      await db.query<{ id: string; encrypted_password: string | null }>(
+        'select id, encrypted_password from auth.users where email = $1',
+        [email],
+      )
+    ).rows[0];
+    // The same bcrypt work whether or not the email has an account.
+    const hash = found?.encrypted_password ?? (await hashForUnknownEmail());
+    const matches = await bcryptMatches(body.password, hash);
+    if (!found?.encrypted_password || !matches) throw invalid();
+    limiters.signInFailuresPerAccount.clear(account);
+    const user = (
+      await db.query<UserRow>(
+        `update auth.users set last_sign_in_at = now() where id = $1 returning ${USER_COLUMNS}`,
+        [found.id],
+      )
+    ).rows[0]!;
+    return issueSession(user);
   };
 
-  const routes: Record<string, (request: IncomingMessage, url: URL) => Promise<[number, unknown]>> =
-    {
-      'POST /signup': async (request) => {
-        const body = await readJson(request);
-        const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-        if (!EMAIL.test(email))
-          throw new AuthError(400, 'validation_failed', 'Enter a valid email address.');
-        const password = checkPassword(body.password);
-        const data = typeof body.data === 'object' && body.data !== null ? body.data : {};
-        const exists = await db.query('select 1 from auth.users where email = $1', [email]);
-        if (exists.rows.length > 0)
-          throw new AuthError(422, 'user_already_exists', 'User already registered');
-        const user = (
-          await db.query<UserRow>(
-            `insert into auth.users (email, encrypted_password, raw_user_meta_data, last_sign_in_at)
-           values ($1, extensions.crypt($2, extensions.gen_salt('bf', 10)), $3, now()) returning ${USER_COLUMNS}`,
-            [email, password, JSON.stringify(data)],
-          )
-        ).rows[0]!;
-        return [200, await issueSession(user)];
-      },
-      'POST /token': async (request, url) => {
-        const body = await readJson(request);
-        const grant = url.searchParams.get('grant_type');
-        if (grant === 'password') {
-          const email = typeof body.email === 'string' ? body.email.trim().toLowerCase() : '';
-          const password = typeof body.password === 'string' ? body.password : '';
-          const user = (
-            await db.query<UserRow>(
-              `update auth.users set last_sign_in_at = now()
-             where email = $1 and encrypted_password = extensions.crypt($2, encrypted_password)
-             returning ${USER_COLUMNS}`,
-              [email, password],
-            )
-          ).rows[0];
-          if (!user) throw new AuthError(400, 'invalid_credentials', 'Invalid login credentials');
-          return [200, await issueSession(user)];
-        }
-        if (grant === 'refresh_token') {
-          const token = typeof body.refresh_token === 'string' ? body.refresh_token : '';
-          const row = (
-            await db.query<{
-              user_id: string;
-              session_id: string;
-              revoked: boolean;
-              ended_at: string | null;
-            }>(
-              `select t.user_id, t.session_id, t.revoked, s.ended_at from auth.refresh_tokens t
-             join auth.sessions s on s.id = t.session_id where t.token = $1`,
-              [token],
-            )
-          ).rows[0];
-          if (!row || row.ended_at)
-            throw new AuthError(
-              400,
-              'refresh_token_not_found',
-              'Invalid Refresh Token: Refresh Token Not Found',
-            );
-          if (row.revoked) {
-            // Reuse of a rotated token: end the whole session, as Supabase Auth does.
-            await db.query('update auth.sessions set ended_at = now() where id = $1', [
-              row.session_id,
-            ]);
-            throw new AuthError(
-              400,
-              'refresh_token_already_used',
-              'Invalid Refresh Token: Already Used',
-            );
-          }
-          await db.query('update auth.refresh_tokens set revoked = true where token = $1', [token]);
-          const user = (
-            await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [
-              row.user_id,
-            ])
-          ).rows[0]!;
-          return [200, await issueSession(user, row.session_id, token)];
-        }
+  const refreshGrant = async (body: Record<string, unknown>) => {
+    const token = body.refresh_token;
+    if (typeof token !== 'string' || token === '')
+      throw new AuthError(400, 'validation_failed', 'A refresh_token is required.');
+    const notFound = new AuthError(
+      400,
+      'refresh_token_not_found',
+      'Invalid Refresh Token: Refresh Token Not Found',
+    );
+    if (token.length > MAX_TOKEN || unstorable(token)) throw notFound;
+    const owner = (
+      await db.query<{ user_id: string }>(
+        'select user_id from auth.refresh_tokens where token = $1',
+        [token],
+      )
+    ).rows[0];
+    if (owner) limit('refreshPerAccount', owner.user_id, 'session refreshes for this account');
+    // Single use under concurrency: of two simultaneous refreshes of one token, exactly one
+    // flips `revoked` (a conditional update is atomic); the other finds nothing to flip.
+    const rotated = (
+      await db.query<{ user_id: string; session_id: string }>(
+        `update auth.refresh_tokens t set revoked = true, revoked_at = now()
+         from auth.sessions s
+         where t.token = $1 and not t.revoked and s.id = t.session_id and s.ended_at is null
+         returning t.user_id, t.session_id`,
+        [token],
+      )
+    ).rows[0];
+    if (rotated) {
+      const user = await userById(rotated.user_id);
+      if (!user) throw notFound;
+      return issueSession(user, rotated.session_id, token);
+    }
+    const used = (
+      await db.query<{ session_id: string; leaked: boolean }>(
+        `select t.session_id, t.revoked_at < now() - interval '${REUSE_GRACE_SECONDS} seconds' as leaked
+         from auth.refresh_tokens t join auth.sessions s on s.id = t.session_id
+         where t.token = $1 and t.revoked and s.ended_at is null`,
+        [token],
+      )
+    ).rows[0];
+    if (!used) throw notFound;
+    // Reuse well after rotation: someone else holds the token; end the whole session,
+    // as Supabase Auth does.
+    if (used.leaked)
+      await db.query('update auth.sessions set ended_at = now() where id = $1', [used.session_id]);
+    throw new AuthError(400, 'refresh_token_already_used', 'Invalid Refresh Token: Already Used');
+  };
+
+  type Route = (
+    request: IncomingMessage,
+    url: URL,
+    readBody: () => Promise<Record<string, unknown>>,
+  ) => Promise<[number, unknown]>;
+
+  const routes: Record<string, Route> = {
+    'POST /signup': async (request, _url, readBody) => {
+      limit('signUpPerClient', clientAddress(request), 'sign-ups from this address');
+      const body = await readBody();
+      const email = emailFrom(body.email);
+      limit('signUpPerAccount', `email:${email}`, 'sign-up attempts for this email');
+      const password = newPassword(body.password);
+      const data = userData(body.data) ?? {};
+      // One statement, so two simultaneous sign-ups of one email cannot both pass a check.
+      const user = (
+        await db.query<UserRow>(
+          `insert into auth.users (email, encrypted_password, raw_user_meta_data, last_sign_in_at)
+           values ($2, ${hashSql}, $3, now())
+           on conflict (email) do nothing
+           returning ${USER_COLUMNS}`,
+          [password, email, JSON.stringify(data)],
+        )
+      ).rows[0];
+      // What Supabase Auth answers when accounts need no email confirmation (as here):
+      // there is no way to sign up without learning that the email is taken (SECURITY.md).
+      if (!user) throw new AuthError(422, 'user_already_exists', 'User already registered');
+      return [200, await issueSession(user)];
+    },
+    'POST /token': async (request, url, readBody) => {
+      const grant = url.searchParams.get('grant_type');
+      const address = clientAddress(request);
+      if (grant === 'password') {
+        limit('signInPerClient', address, 'sign-in attempts from this address');
+        return [200, await passwordGrant(await readBody())];
+      }
+      if (grant === 'refresh_token') {
+        limit('refreshPerClient', address, 'session refreshes from this address');
+        return [200, await refreshGrant(await readBody())];
+      }
+      throw new AuthError(
+        400,
+        'unsupported_grant_type',
+        `Unsupported grant type "${(grant ?? '').slice(0, 40)}". Use password or refresh_token.`,
+      );
+    },
+    'GET /user': async (request) => {
+      const { user } = await userFromBearer(request);
+      return [200, userJson(user)];
+    },
+    'PUT /user': async (request, _url, readBody) => {
+      const { user } = await userFromBearer(request);
+      const body = await readBody();
+      if (body.password !== undefined) {
+        const password = newPassword(body.password);
+        await db.query(
+          `update auth.users set encrypted_password = ${hashSql}, updated_at = now() where id = $2`,
+          [password, user.id],
+        );
+      }
+      const data = userData(body.data);
+      if (data) {
+        const merged = await db.query(
+          `update auth.users set raw_user_meta_data = raw_user_meta_data || $2::jsonb, updated_at = now()
+           where id = $1 and octet_length((raw_user_meta_data || $2::jsonb)::text) <= ${MAX_USER_DATA_BYTES}
+           returning id`,
+          [user.id, JSON.stringify(data)],
+        );
+        if (merged.rows.length === 0)
+          throw new AuthError(
+            422,
+            'validation_failed',
+            `User data should be at most ${MAX_USER_DATA_BYTES / 1024} kB of JSON in all.`,
+          );
+      }
+      return [200, userJson((await userById(user.id))!)];
+    },
+    'POST /logout': async (request, url) => {
+      const { user, sessionId } = await userFromBearer(request);
+      const scope = url.searchParams.get('scope') ?? 'global';
+      if (scope === 'local')
+        await db.query('update auth.sessions set ended_at = now() where id = $1', [sessionId]);
+      else if (scope === 'others')
+        await db.query(
+          'update auth.sessions set ended_at = now() where user_id = $1 and id <> $2',
+          [user.id, sessionId],
+        );
+      else if (scope === 'global')
+        await db.query(
+          'update auth.sessions set ended_at = now() where user_id = $1 and ended_at is null',
+          [user.id],
+        );
+      else
         throw new AuthError(
           400,
-          'unsupported_grant_type',
-          `Unsupported grant type "${grant ?? ''}".`,
+          'validation_failed',
+          'The logout scope must be global, local or others.',
         );
-      },
-      'GET /user': async (request) => {
-        const { user } = await userFromBearer(request);
-        return [200, userJson(user)];
-      },
-      'PUT /user': async (request) => {
-        const { user } = await userFromBearer(request);
-        const body = await readJson(request);
-        if (body.password !== undefined) {
-          const password = checkPassword(body.password);
-          await db.query(
-            `update auth.users set encrypted_password = extensions.crypt($2, extensions.gen_salt('bf', 10)), updated_at = now() where id = $1`,
-            [user.id, password],
-          );
-        }
-        if (typeof body.data === 'object' && body.data !== null) {
-          await db.query(
-            'update auth.users set raw_user_meta_data = raw_user_meta_data || $2::jsonb, updated_at = now() where id = $1',
-            [user.id, JSON.stringify(body.data)],
-          );
-        }
-        const updated = (
-          await db.query<UserRow>(`select ${USER_COLUMNS} from auth.users where id = $1`, [user.id])
-        ).rows[0]!;
-        return [200, userJson(updated)];
-      },
-      'POST /logout': async (request, url) => {
-        const { user, sessionId } = await userFromBearer(request);
-        const scope = url.searchParams.get('scope') ?? 'global';
-        if (scope === 'local')
-          await db.query('update auth.sessions set ended_at = now() where id = $1', [sessionId]);
-        else if (scope === 'others')
-          await db.query(
-            'update auth.sessions set ended_at = now() where user_id = $1 and id <> $2',
-            [user.id, sessionId],
-          );
-        else
-          await db.query(
-            'update auth.sessions set ended_at = now() where user_id = $1 and ended_at is null',
-            [user.id],
-          );
-        return [204, undefined];
-      },
-      'GET /health': () => Promise.resolve([200, { name: 'casecraft-local-auth', version: '1' }]),
-      'GET /settings': () =>
-        Promise.resolve([
-          200,
-          { external: { email: true }, disable_signup: false, mailer_autoconfirm: true },
-        ]),
-    };
+      return [204, undefined];
+    },
+    'GET /health': () => Promise.resolve([200, { name: 'casecraft-local-auth', version: '1' }]),
+    'GET /settings': () =>
+      Promise.resolve([
+        200,
+        { external: { email: true }, disable_signup: false, mailer_autoconfirm: true },
+      ]),
+  };
 
-  /** Handles a request whose path starts after `/auth/v1`. */
+  /** Handles a request whose path starts after `/auth/v1`; `body` is the size-limited body. */
   return async (
     request: IncomingMessage,
+    body: Readable,
     response: ServerResponse,
     path: string,
   ): Promise<void> => {
     const url = new URL(path, 'http://local');
     const route = routes[`${request.method ?? 'GET'} ${url.pathname}`];
-    response.setHeader('content-type', 'application/json');
-    response.setHeader('x-supabase-api-version', '2024-01-01');
+    let bodyRead = false;
+    const readBody = () => {
+      bodyRead = true;
+      return readJson(body);
+    };
     try {
       if (!route)
         throw new AuthError(
           404,
           'not_found',
-          `No auth endpoint ${request.method ?? ''} ${url.pathname}`,
+          `No auth endpoint ${request.method ?? ''} ${url.pathname.slice(0, 80)}`,
         );
-      const [status, body] = await route(request, url);
+      const [status, reply] = await route(request, url, readBody);
       response.statusCode = status;
-      response.end(body === undefined ? '' : JSON.stringify(body));
+      response.setHeader('content-type', 'application/json');
+      response.setHeader('x-supabase-api-version', '2024-01-01');
+      response.end(reply === undefined ? '' : JSON.stringify(reply));
     } catch (error) {
+      // The gateway has answered already (413: the body was over its limit), or the client
+      // has gone away.
+      if (response.headersSent || request.socket.destroyed) return;
       const known =
         error instanceof AuthError
           ? error
           : new AuthError(500, 'unexpected_failure', 'The local auth service failed.');
       if (!(error instanceof AuthError)) console.error('auth:', error);
       response.statusCode = known.status;
+      response.setHeader('content-type', 'application/json');
+      response.setHeader('x-supabase-api-version', '2024-01-01');
+      if (known.retryAfterSeconds) response.setHeader('retry-after', known.retryAfterSeconds);
       response.end(
         JSON.stringify({ code: known.code, error_code: known.code, msg: known.message }),
       );
+    } finally {
+      // Refused before reading the body: read and drop it (within the gateway's limit).
+      if (!bodyRead) body.resume();
     }
   };
 }

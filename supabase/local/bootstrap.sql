@@ -61,6 +61,8 @@ create table if not exists auth.refresh_tokens (
   revoked boolean not null default false,
   created_at timestamptz not null default now()
 );
+-- When a token was rotated: a reuse soon after is a race between tabs, a late one a leak.
+alter table auth.refresh_tokens add column if not exists revoked_at timestamptz;
 
 -- The claims PostgREST puts in request.jwt.claims for each request.
 create or replace function auth.jwt() returns jsonb

@@ -9,22 +9,32 @@ export function signJwt(claims: Record<string, unknown>, secret: string): string
   return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
 }
 
-/** The claims of a valid, unexpired token; undefined otherwise. */
+const decode = (part: string): unknown =>
+  JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+
+/**
+ * The claims of a valid, unexpired HS256 token; undefined otherwise. The header must say
+ * HS256: a token is never checked the way its own header asks (`alg: none` and friends).
+ */
 export function verifyJwt(
   token: string,
   secret: string,
   now = Date.now(),
 ): Record<string, unknown> | undefined {
-  const [header, payload, signature] = token.split('.');
-  if (!header || !payload || !signature) return undefined;
+  const parts = token.split('.');
+  const [header, payload, signature] = parts;
+  if (parts.length !== 3 || !header || !payload || !signature) return undefined;
+  try {
+    if ((decode(header) as { alg?: unknown } | null)?.alg !== 'HS256') return undefined;
+  } catch {
+    return undefined;
+  }
   const expected = createHmac('sha256', secret).update(`${header}.${payload}`).digest();
   const given = Buffer.from(signature, 'base64url');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
   try {
-    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<
-      string,
-      unknown
-    >;
+    const claims = decode(payload) as Record<string, unknown> | null;
+    if (typeof claims !== 'object' || claims === null) return undefined;
     if (typeof claims.exp === 'number' && claims.exp * 1000 < now) return undefined;
     return claims;
   } catch {

