@@ -11,7 +11,7 @@ import {
   type IssuePath,
   type ScenarioAnalysis,
 } from '../domain/scenario/analysis';
-import { scenarioSchema, type Scenario } from '../domain/scenario/schema';
+import { scenarioSchema, SETTINGS, type Scenario } from '../domain/scenario/schema';
 import { fieldName, locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source';
 
 export interface ScenarioFileCheck {
@@ -23,21 +23,38 @@ export interface ScenarioFileCheck {
   issues: ContentIssue[];
 }
 
+/** How a file not yet in a folder (the studio's draft) is named until its id and setting are read. */
+export const UNPLACED_FILE = 'scenarios/draft.yaml';
+
+/** Where a draft goes, from its own `setting` and `id` when both read as valid values. */
+function placeByContent(source: YamlSource): string {
+  const id: unknown = source.document.get('id');
+  const setting: unknown = source.document.get('setting');
+  return typeof id === 'string' &&
+    /^[a-z0-9]+(-[a-z0-9]+)*$/.test(id) &&
+    (SETTINGS as readonly unknown[]).includes(setting)
+    ? `scenarios/${String(setting)}/${id}.yaml`
+    : UNPLACED_FILE;
+}
+
 /**
- * @param file path from the repository root, `scenarios/<setting>/<id>.yaml`
+ * @param placed path from the repository root, `scenarios/<setting>/<id>.yaml`; omitted for
+ *   a draft, which is named after its own setting and id (where it would go)
  * @param idsInUse scenario ids already taken, with the file that took each
  */
 export function checkScenarioFile(
-  file: string,
+  placed: string | undefined,
   text: string,
   context: AnalysisContext,
   idsInUse: ReadonlyMap<string, string> = new Map(),
 ): ScenarioFileCheck {
-  const source = parseYamlSource(file, text);
+  const source = parseYamlSource(placed ?? UNPLACED_FILE, text);
+  const file = placed ?? placeByContent(source);
+  source.file = file;
   const result = validateYaml(source, scenarioSchema());
-  const issues = [...result.issues];
-  if (!result.data) return { file, source, issues };
+  if (!result.data) return { file, source, issues: result.issues };
   const scenario = result.data;
+  const issues: ContentIssue[] = [];
   const at = (path: IssuePath) => locate(source, path);
   const [folder, name] = file
     .replace(/^scenarios\//, '')
