@@ -12,7 +12,7 @@ import type { PublishedScenario } from '../../domain/scenario/schema';
 /** Drafts above this are neither checked nor autosaved (the largest library scenario is ~85 KB). */
 export const MAX_DRAFT_BYTES = 512 * 1024;
 /** A check that has not answered by then is stopped: the worker is terminated and restarted. */
-export const CHECK_TIME_LIMIT_MS = 5_000;
+export const CHECK_TIME_LIMIT_MS = 8_000;
 /** A check starts after this pause in typing. */
 export const CHECK_DEBOUNCE_MS = 400;
 
