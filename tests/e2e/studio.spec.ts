@@ -219,6 +219,14 @@ test('drafts: several, renamed and deleted with a confirmation', async ({ page }
   await expect(draftSelect(page).locator('option')).toHaveCount(1);
 });
 
+test('the studio passes axe in dark mode, map included', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openStudio(page);
+  await tab(page, 'Map').click();
+  await expect(page.locator('.map-node')).not.toHaveCount(0);
+  await expectNoAxeViolations(page, 'the studio in dark mode');
+});
+
 test('an opened .yaml file becomes a new draft', async ({ page }) => {
   await openStudio(page);
   await page.getByLabel('Open a .yaml file').setInputFiles({
