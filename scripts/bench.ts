@@ -4,12 +4,14 @@
  */
 import { benchColdStart, benchDashboards, benchIngestion } from './bench/backend';
 import { benchScoring } from './bench/scoring';
+import { benchStudio } from './bench/studio';
 
 const sections: [string, () => Promise<string[]> | string[]][] = [
   ['scoring', benchScoring],
   ['ingest', benchIngestion],
   ['dashboards', benchDashboards],
   ['cold-start', benchColdStart],
+  ['studio', benchStudio],
 ];
 const only = process.argv.slice(2).filter((arg) => !arg.startsWith('-'));
 for (const [name, run] of sections) {

@@ -7,16 +7,12 @@ import {
   lessonFrontmatterSchema,
   type LessonFrontmatter,
 } from '../domain/lessons/lesson';
-import {
-  analyseScenario,
-  type AnalysisContext,
-  type IssuePath,
-  type ScenarioAnalysis,
-} from '../domain/scenario/analysis';
-import { scenarioSchema, type PublishedScenario } from '../domain/scenario/schema';
+import type { AnalysisContext, ScenarioAnalysis } from '../domain/scenario/analysis';
+import type { PublishedScenario } from '../domain/scenario/schema';
 import { skillTaxonomySchema, type Skill } from '../domain/skills/skill';
 import { listFiles, readText, splitFrontmatter } from './content-files';
-import { fieldName, locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source';
+import { checkScenarioFile } from './scenario-source';
+import { locate, parseYamlSource, validateYaml, type YamlSource } from './yaml-source';
 
 /** Where content lives, relative to the repository root. */
 export const CONTENT_PATHS = {
@@ -133,56 +129,17 @@ export function loadScenarios(
 ): { scenarios: LoadedScenario[]; issues: ContentIssue[] } {
   const scenarios: LoadedScenario[] = [];
   const issues: ContentIssue[] = [];
-  const schema = scenarioSchema();
   const seen = new Map<string, string>();
   for (const relativePath of listFiles(join(root, CONTENT_PATHS.scenarios), ['.yaml', '.yml'])) {
     const file = `${CONTENT_PATHS.scenarios}/${relativePath}`;
-    const source = parseYamlSource(file, readText(join(root, file)));
-    const result = validateYaml(source, schema);
-    issues.push(...result.issues);
-    if (!result.data) continue;
-    const scenario = result.data;
-    const [folder, name] = relativePath.replace(/\.ya?ml$/, '').split('/');
-    const at = (path: IssuePath) => locate(source, path);
-    if (name !== scenario.id) {
-      issues.push({
-        file,
-        field: 'id',
-        message: `id "${scenario.id}" must match the file name "${name ?? ''}"`,
-        ...at(['id']),
-      });
-    }
-    if (folder !== scenario.setting) {
-      issues.push({
-        file,
-        field: 'setting',
-        message: `setting "${scenario.setting}" must match the folder "${folder ?? ''}"`,
-        ...at(['setting']),
-      });
-    }
-    const other = seen.get(scenario.id);
-    if (other)
-      issues.push({
-        file,
-        field: 'id',
-        message: `id "${scenario.id}" is also used by ${other}`,
-        ...at(['id']),
-      });
-    seen.set(scenario.id, file);
-    const analysis = analyseScenario(scenario, context);
-    for (const issue of analysis.issues) {
-      issues.push({
-        file,
-        field: fieldName(issue.path),
-        message: issue.message,
-        severity: issue.severity,
-        ...at(issue.path),
-      });
-    }
+    const checked = checkScenarioFile(file, readText(join(root, file)), context, seen);
+    issues.push(...checked.issues);
+    if (!checked.scenario || !checked.analysis) continue;
+    if (!seen.has(checked.scenario.id)) seen.set(checked.scenario.id, file);
     scenarios.push({
       file,
-      scenario: { ...scenario, version: contentVersion(source.document.toJS()) },
-      analysis,
+      scenario: { ...checked.scenario, version: contentVersion(checked.source.document.toJS()) },
+      analysis: checked.analysis,
     });
   }
   return { scenarios, issues };

@@ -296,8 +296,8 @@ export function exploreStates(scenario: ScenarioCore): Explored | { issues: Scen
   return { positions, edges, startKey, issues };
 }
 
-/** Depth-first order from the start; returns a cycle (as node ids) if play can go on forever. */
-function topologicalOrder(explored: Explored): { order: string[]; cycle?: string[] } {
+/** Depth-first post-order from the start (children before parents); a cycle (as node ids) if play can go on forever. */
+export function topologicalOrder(explored: Explored): { order: string[]; cycle?: string[] } {
   const state = new Map<string, 'open' | 'done'>();
   const order: string[] = [];
   const stack: { key: string; next: number }[] = [{ key: explored.startKey, next: 0 }];

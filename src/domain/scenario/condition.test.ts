@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { conditionVariables, evaluateCondition, parseCondition, type Condition } from './condition';
+import {
+  conditionVariables,
+  evaluateCondition,
+  formatCondition,
+  parseCondition,
+  type Condition,
+} from './condition';
 
 describe('parseCondition', () => {
   it('parses comparisons, precedence and parentheses', () => {
@@ -109,6 +115,36 @@ describe('condition language properties', () => {
         },
       ),
     );
+  });
+
+  it('formatCondition writes a condition that parses back to the same meaning, and is stable', () => {
+    fc.assert(
+      fc.property(
+        condition,
+        fc.record({
+          a: fc.integer({ min: -5, max: 5 }),
+          b: fc.integer({ min: -5, max: 5 }),
+          c: fc.integer({ min: -5, max: 5 }),
+        }),
+        (ast, vars) => {
+          const text = formatCondition(ast);
+          expect(evaluateCondition(parseCondition(text), vars)).toBe(evaluateCondition(ast, vars));
+          expect(formatCondition(parseCondition(text))).toBe(text);
+        },
+      ),
+    );
+  });
+
+  it('formatCondition uses only the parentheses the meaning needs', () => {
+    const source = 'trust >= 3 and not (distress > 3 or readiness < 1)';
+    expect(formatCondition(parseCondition(source))).toBe(source);
+    expect(formatCondition(parseCondition('(a == 1 or a == 2) and b == 3'))).toBe(
+      '(a == 1 or a == 2) and b == 3',
+    );
+    expect(formatCondition(parseCondition('a == 1 or (a == 2 and b == 3)'))).toBe(
+      'a == 1 or a == 2 and b == 3',
+    );
+    expect(formatCondition(parseCondition('not not mood != -1'))).toBe('not not mood != -1');
   });
 
   it('never throws anything but a syntax error on arbitrary text', () => {

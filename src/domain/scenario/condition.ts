@@ -231,3 +231,33 @@ export function conditionVariables(condition: Condition): string[] {
       );
   }
 }
+
+/**
+ * A condition written back in the condition language, with only the parentheses its
+ * meaning needs (`and` binds tighter than `or`): what the scenario map labels routes with.
+ */
+export function formatCondition(condition: Condition): string {
+  const operand = (o: Operand) => (o.kind === 'number' ? String(o.value) : o.name);
+  const inner = (part: Condition, parent: 'and' | 'or' | 'not') => {
+    const text = formatCondition(part);
+    const needsParens =
+      (parent === 'not' && (part.kind === 'and' || part.kind === 'or')) ||
+      (parent === 'and' && part.kind === 'or') ||
+      // Nested chains of the same kind keep their grouping visible.
+      (part.kind === parent && parent !== 'not');
+    return needsParens ? `(${text})` : text;
+  };
+  switch (condition.kind) {
+    case 'literal':
+      return String(condition.value);
+    case 'compare':
+      return `${operand(condition.left)} ${condition.op} ${operand(condition.right)}`;
+    case 'not':
+      return `not ${inner(condition.operand, 'not')}`;
+    case 'and':
+    case 'or':
+      return condition.operands
+        .map((part) => inner(part, condition.kind))
+        .join(` ${condition.kind} `);
+  }
+}

@@ -35,31 +35,44 @@ export function spearman(xs: readonly number[], ys: readonly number[]): number {
 export const totalCode = (choice: Choice) =>
   Object.values(choice.evidence).reduce((sum, evidence) => sum + evidence.code, 0);
 
+/** Per option, its length rank and its code rank within its decision point, each scaled to 0–1. */
+export interface RankPairs {
+  lengths: number[];
+  codes: number[];
+}
+
+/** The (length rank, code rank) pairs of every option of a scenario's decision points. */
+export function lengthCodeRanks(scenario: Pick<Scenario, 'nodes'>): RankPairs {
+  const lengths: number[] = [];
+  const codes: number[] = [];
+  for (const node of Object.values(scenario.nodes)) {
+    const choices = node.choices ?? [];
+    if (choices.length < 2) continue;
+    const byLength = [...choices].sort((a, b) => a.text.length - b.text.length);
+    const byCode = [...choices].sort((a, b) => totalCode(a) - totalCode(b));
+    for (const choice of choices) {
+      lengths.push(byLength.indexOf(choice) / (choices.length - 1));
+      codes.push(
+        byCode.findIndex((other) => totalCode(other) === totalCode(choice)) / (choices.length - 1),
+      );
+    }
+  }
+  return { lengths, codes };
+}
+
 /**
  * Pairs (length rank, code rank) within each decision point, pooled over scenarios: if
  * authors made the best option the longest, this correlation would be high.
  */
-export function lengthCodeCorrelation(scenarios: readonly Scenario[]): {
+export function lengthCodeCorrelation(
+  scenarios: readonly (Pick<Scenario, 'nodes'> | RankPairs)[],
+): {
   correlation: number;
   options: number;
 } {
-  const lengths: number[] = [];
-  const codes: number[] = [];
-  for (const scenario of scenarios) {
-    for (const node of Object.values(scenario.nodes)) {
-      const choices = node.choices ?? [];
-      if (choices.length < 2) continue;
-      const byLength = [...choices].sort((a, b) => a.text.length - b.text.length);
-      const byCode = [...choices].sort((a, b) => totalCode(a) - totalCode(b));
-      for (const choice of choices) {
-        lengths.push(byLength.indexOf(choice) / (choices.length - 1));
-        codes.push(
-          byCode.findIndex((other) => totalCode(other) === totalCode(choice)) /
-            (choices.length - 1),
-        );
-      }
-    }
-  }
+  const pairs = scenarios.map((entry) => ('nodes' in entry ? lengthCodeRanks(entry) : entry));
+  const lengths = pairs.flatMap((pair) => pair.lengths);
+  const codes = pairs.flatMap((pair) => pair.codes);
   return { correlation: spearman(lengths, codes), options: lengths.length };
 }
 

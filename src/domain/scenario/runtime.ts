@@ -190,3 +190,22 @@ export function speakerName(scenario: Scenario, speaker: string): string {
   if (speaker === 'narration') return '';
   return scenario.counterparts[speaker]?.name ?? speaker;
 }
+
+/**
+ * The same scenario, starting at `node` with these variable values (each clamped to its
+ * bounds, missing ones at their initial value): how an author tests a branch without
+ * replaying from the start.
+ */
+export function startingAt<S extends ScenarioCore>(scenario: S, node: string, vars: Variables): S {
+  nodeAt(scenario, node);
+  const variables = Object.fromEntries(
+    Object.entries(scenario.variables).map(([name, variable]) => {
+      const value = vars[name] ?? variable.initial;
+      return [
+        name,
+        { ...variable, initial: Math.min(variable.max, Math.max(variable.min, Math.round(value))) },
+      ];
+    }),
+  );
+  return { ...scenario, start: node, variables };
+}

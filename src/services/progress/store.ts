@@ -1,3 +1,4 @@
+import { completion, promisify } from '../indexed-db';
 import type { ProgressRecord } from './records';
 
 /** Sync bookkeeping for one record waiting to reach the server. */
@@ -81,23 +82,6 @@ const DB_NAME = 'casecraft';
 const DB_VERSION = 1;
 const RECORDS = 'records';
 const OUTBOX = 'outbox';
-
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-function completion(transaction: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    transaction.oncomplete = () => resolve();
-    transaction.onerror = () =>
-      reject(transaction.error ?? new Error('IndexedDB transaction failed'));
-    transaction.onabort = () =>
-      reject(transaction.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 /** Opens (creating on first use) the browser's progress database. */
 export async function openIndexedDbStore(factory: IDBFactory = indexedDB): Promise<ProgressStore> {
