@@ -117,7 +117,10 @@ export default function YamlEditor({
         lineNumbers(),
         highlightActiveLineGutter(),
         highlightActiveLine(),
-        drawSelection(),
+        // The cursor does not blink for someone who asked for less motion.
+        drawSelection({
+          cursorBlinkRate: window.matchMedia('(prefers-reduced-motion: reduce)').matches ? 0 : 1200,
+        }),
         history(),
         indentOnInput(),
         bracketMatching(),

@@ -86,7 +86,7 @@ describe('checkDraft', () => {
       bomb += `a${i}: &a${i} [${Array.from({ length: 9 }, () => `*a${i - 1}`).join(', ')}]\n`;
     }
     expect(checkDraft(bomb, context).issues.map((issue) => issue.formatted)).toEqual([
-      'scenarios/draft.yaml (yaml): the file expands too many aliases (*name) to read safely; scenarios need no YAML aliases',
+      'scenarios/draft.yaml:4:10 (yaml): alias *a2 makes too many copies (aliases may expand to at most 100 copies in a file); write the values out instead',
     ]);
   });
 

@@ -36,14 +36,6 @@ export function byteLength(text: string): number {
 function unreadable(error: unknown): ContentIssue {
   const message = error instanceof Error ? error.message : String(error);
   const field = '(yaml)';
-  if (/alias count|resource exhaustion/i.test(message)) {
-    return {
-      file: UNPLACED_FILE,
-      field,
-      message:
-        'the file expands too many aliases (*name) to read safely; scenarios need no YAML aliases',
-    };
-  }
   if (error instanceof RangeError) {
     return { file: UNPLACED_FILE, field, message: 'the file is nested too deeply to read' };
   }
