@@ -95,5 +95,14 @@ export const ITEM_AUDIT_GATES: ItemAuditGates = {
   },
   baseline: BASELINE_CONFIG,
   randomLearners: 20,
-  ENFORCED: new Set<GateId>([]),
+  ENFORCED: new Set<GateId>([
+    'baseline-learner',
+    'length-rank-checks',
+    'length-rank-decisions',
+    'cues-checks',
+    'cues-decisions',
+    'positive-option',
+    'dilemmas',
+    'archetype-spread',
+  ]),
 };
