@@ -6,7 +6,7 @@ import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
 import { buildScoringCatalogue } from '../../src/build/scoring-catalogue';
 import type { ScenarioChoiceRecord } from '../../src/services/progress/records';
-import { toActivityEvent } from '../../src/services/sync/outbox-sync';
+import { toActivityEvent } from '../../src/domain/activity/event-row';
 import { loadCohortOverview } from '../../src/services/team/overview';
 import { teamQueries } from '../../src/services/team/queries';
 import { startStack } from '../../supabase/local/stack';

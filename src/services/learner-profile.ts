@@ -1,6 +1,6 @@
 import { SCORING_CONFIG } from '../domain/scoring/config';
 import { scoringContentFrom } from '../domain/scoring/content';
-import type { ActivityRecord } from '../domain/scoring/evidence';
+import { assertNever, type ActivityRecord } from '../domain/activity/record';
 import { estimateHistory, type HistoryPoint } from '../domain/scoring/history';
 import { scoreLearner, type SkillProfile } from '../domain/scoring/profile';
 import { recommend, type Recommendation } from '../domain/scoring/recommend';
@@ -19,12 +19,34 @@ export interface ProfileView {
   scenariosPlayed: Set<string>;
 }
 
-/** Progress records that are evidence (self-ratings and completions are not). */
-export function activityOf(records: readonly ProgressRecord[]): ActivityRecord[] {
-  return records.flatMap((record): ActivityRecord[] => {
-    if (record.kind === 'check' || record.kind === 'choice') return [record];
-    return [];
-  });
+/** What the learner's own records say beyond the evidence: lessons tried, scenarios played, self-ratings. */
+function progressFacts(records: readonly ProgressRecord[], recentCutoff: number) {
+  const facts = {
+    lessonsDone: new Set<string>(),
+    scenariosPlayed: new Set<string>(),
+    recentScenarios: new Set<string>(),
+    /** Latest self-rating per skill (records are oldest first). */
+    selfRatings: {} as Record<string, number>,
+  };
+  for (const record of records) {
+    switch (record.kind) {
+      case 'check':
+        facts.lessonsDone.add(record.lessonId);
+        break;
+      case 'choice':
+        facts.scenariosPlayed.add(record.scenarioId);
+        if (Date.parse(record.at) >= recentCutoff) facts.recentScenarios.add(record.scenarioId);
+        break;
+      case 'completion':
+        break;
+      case 'self-rating':
+        facts.selfRatings[record.skillId] = record.rating;
+        break;
+      default:
+        assertNever(record, 'kind of record');
+    }
+  }
+  return facts;
 }
 
 export function buildProfileView(
@@ -42,23 +64,16 @@ export function buildProfileView(
     scenarios: catalogue.scenarios,
     lessons: catalogue.lessons,
   });
-  const profile = scoreLearner([...activityOf(records), ...(options.extra ?? [])], content, {
+  // The engine takes every kind and skips what is not evidence.
+  const profile = scoreLearner([...records, ...(options.extra ?? [])], content, {
     skills,
     targets: options.targets,
     now,
   });
-  const lessonsDone = new Set(
-    records.flatMap((record) => (record.kind === 'check' ? [record.lessonId] : [])),
+  const { lessonsDone, scenariosPlayed, recentScenarios, selfRatings } = progressFacts(
+    records,
+    now - SCORING_CONFIG.recentDays * 86_400_000,
   );
-  const recentCutoff = now - SCORING_CONFIG.recentDays * 86_400_000;
-  const recent = new Set(
-    records.flatMap((record) =>
-      record.kind === 'choice' && Date.parse(record.at) >= recentCutoff ? [record.scenarioId] : [],
-    ),
-  );
-  const selfRatings: Record<string, number> = {};
-  for (const record of records)
-    if (record.kind === 'self-rating') selfRatings[record.skillId] = record.rating;
   return {
     profile,
     recommendations: recommend({
@@ -67,7 +82,7 @@ export function buildProfileView(
       lessons: catalogue.lessons,
       lessonsDone,
       scenarios: catalogue.scenarios,
-      recentScenarios: recent,
+      recentScenarios,
     }),
     history: Object.fromEntries(
       skills.map((skill) => [
@@ -82,8 +97,6 @@ export function buildProfileView(
     selfRatings,
     recordCount: records.length,
     lessonsDone,
-    scenariosPlayed: new Set(
-      records.flatMap((record) => (record.kind === 'choice' ? [record.scenarioId] : [])),
-    ),
+    scenariosPlayed,
   };
 }

@@ -10,7 +10,8 @@ import {
 import { createProgressRecorder } from '../../src/services/progress/recorder';
 import type { ProgressRecord } from '../../src/services/progress/records';
 import { createMemoryStore } from '../../src/services/progress/store';
-import { createOutboxSync, toActivityEvent } from '../../src/services/sync/outbox-sync';
+import { toActivityEvent } from '../../src/domain/activity/event-row';
+import { createOutboxSync } from '../../src/services/sync/outbox-sync';
 import { startStack, type RunningStack } from './stack';
 
 // supabase-js against the running embedded stack: gateway → local Auth / PostgREST → PGlite.

@@ -8,7 +8,7 @@ import { hasStoredSession } from '../../services/backend/stored-session';
 import { buildProfileView } from '../../services/learner-profile';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
 import type { SignedInLearnerContext } from '../../services/team/learner-context';
-import type { ActivityRecord } from '../../domain/scoring/evidence';
+import type { ActivityRecord } from '../../domain/activity/record';
 import { EvidenceLog } from './EvidenceLog';
 import { ProgressFileControls } from './ProgressFileControls';
 import { Recommendations } from './Recommendations';

@@ -8,12 +8,12 @@ import {
   type ReactNode,
 } from 'react';
 import { createActor, type Actor } from 'xstate';
+import type { PlayMode } from '../../domain/activity/record';
 import { availableChoices } from '../../domain/scenario/runtime';
 import {
   createScenarioMachine,
   currentNode,
   ENDING_TAG,
-  type PlayMode,
   type ScenarioMachine,
   type ScenarioSnapshot,
 } from '../../domain/scenario/scenarioMachine';

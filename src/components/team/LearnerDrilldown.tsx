@@ -10,7 +10,7 @@ import {
   type ProficiencyLevel,
 } from '../../domain/skills/skill';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
-import { activityFromEvents } from '../../services/team/learner-context';
+import { activityFromEventRows } from '../../domain/activity/event-row';
 import type { EventRow } from '../../services/team/queries';
 import { formatDate } from '../profile/format';
 import { SkillOverview } from '../profile/SkillOverview';
@@ -99,7 +99,10 @@ function LearnerView({
     scenarios: catalogue.scenarios,
     lessons: catalogue.lessons,
   });
-  const profile = scoreLearner(activityFromEvents(events), content, { skills, targets: targetMap });
+  const profile = scoreLearner(activityFromEventRows(events), content, {
+    skills,
+    targets: targetMap,
+  });
   const history = Object.fromEntries(
     skills.map((skill) => [skill, estimateHistory(profile.evidence, skill, targetMap[skill]!)]),
   );

@@ -1,5 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import type { RefusedRecord } from '../../services/sync/outbox-sync';
+import { ACTIVITY_KINDS } from '../../domain/activity/record';
 import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
@@ -92,7 +92,7 @@ function SyncPanel() {
               <ul>
                 {group.records.map((entry) => (
                   <li key={entry.id}>
-                    {RECORD_KIND[entry.kind]}: {entry.error}
+                    {ACTIVITY_KINDS[entry.kind].label}: {entry.error}
                   </li>
                 ))}
               </ul>
@@ -108,13 +108,6 @@ function SyncPanel() {
     </div>
   );
 }
-
-const RECORD_KIND: Record<RefusedRecord['kind'], string> = {
-  choice: 'A scenario decision',
-  completion: 'A finished scenario',
-  check: 'A knowledge-check answer',
-  'self-rating': 'A self-rating',
-};
 
 function TeamHome({ context }: { context: TeamContext }) {
   const roles = context.memberships.map((membership) => ({

@@ -2,7 +2,7 @@ import { availableChoices, choose, isEnding, startPosition } from '../scenario/r
 import { hashString, seededRandom } from '../scenario/shuffle';
 import type { ScenarioCore } from '../scenario/schema';
 import { scoringContentFrom } from '../scoring/content';
-import type { ActivityRecord } from '../scoring/evidence';
+import type { ActivityRecord } from '../activity/record';
 import type { SkillStatus } from '../scoring/estimate';
 import { scoreLearner } from '../scoring/profile';
 import type { AuditItem } from './items';

@@ -1,9 +1,8 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { evaluateCondition } from './condition';
 import { applyEffects, initialVariables, replay, type Step, type Variables } from './runtime';
+import type { PlayMode } from '../activity/record';
 import type { Scenario } from './schema';
-
-export type PlayMode = 'practice' | 'assessment';
 
 export interface ScenarioMachineInput {
   mode: PlayMode;

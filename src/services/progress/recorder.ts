@@ -1,4 +1,4 @@
-import { recordProblem, type NewProgressRecord, type ProgressRecord } from './records';
+import { decodeProgressRecord, type NewProgressRecord, type ProgressRecord } from './records';
 import type { OutboxEntry, ProgressStore } from './store';
 
 export const EXPORT_FORMAT = 'casecraft-progress';
@@ -118,16 +118,15 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
     persistent: store.persistent,
     outbox,
     async record(input) {
-      const record = {
+      const decoded = decodeProgressRecord({
         ...input,
         id: input.id ?? uuid(),
         at: input.at ?? now().toISOString(),
-      };
-      const problem = recordProblem(record);
-      if (problem) throw new Error(`Cannot record progress: ${problem}`);
-      await store.add(record);
+      });
+      if ('problem' in decoded) throw new Error(`Cannot record progress: ${decoded.problem}`);
+      await store.add(decoded.record);
       notify();
-      return record;
+      return decoded.record;
     },
     all: () => store.all(),
     async exportProgress() {
@@ -155,13 +154,13 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
         );
       }
       const result: ImportResult = { added: 0, duplicates: 0, rejected: [] };
-      for (const [index, record] of file.records.entries()) {
-        const problem = recordProblem(record);
-        if (problem) {
-          result.rejected.push({ index, problem });
+      for (const [index, value] of file.records.entries()) {
+        const decoded = decodeProgressRecord(value);
+        if ('problem' in decoded) {
+          result.rejected.push({ index, problem: decoded.problem });
           continue;
         }
-        if (await store.add(record)) result.added++;
+        if (await store.add(decoded.record)) result.added++;
         else result.duplicates++;
       }
       notify();

@@ -101,6 +101,7 @@ export interface EventRow {
   choice_id: string | null;
   ending_id: string | null;
   mode: 'practice' | 'assessment' | null;
+  seq: number | null;
   lesson_id: string | null;
   item_id: string | null;
   option_id: string | null;
@@ -142,7 +143,7 @@ export function totalsFromRow(row: StatsRow): SkillTotals {
 }
 
 export const EVENT_COLUMNS =
-  'id, user_id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id, ending_id, mode, lesson_id, item_id, option_id, skill_id, score, weight, note, observed_by';
+  'id, user_id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id, ending_id, mode, seq, lesson_id, item_id, option_id, skill_id, score, weight, note, observed_by';
 
 export function teamQueries(supabase: SupabaseClient, me: string) {
   /** Rows of a table or view for many people, 100 ids per request (URLs stay short). */

@@ -20,7 +20,7 @@ import {
   type Position,
 } from '../../scenario/runtime';
 import type { ScenarioCore } from '../../scenario/schema';
-import type { ActivityRecord } from '../evidence';
+import type { ActivityRecord } from '../../activity/record';
 import { createRandom, logistic, type Random } from './generators';
 
 export interface ActivityContent {
