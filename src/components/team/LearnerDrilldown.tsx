@@ -3,7 +3,7 @@ import { SCORING_CONFIG } from '../../domain/scoring/config';
 import { scoringContentFrom } from '../../domain/scoring/content';
 import { estimateHistory } from '../../domain/scoring/history';
 import { scoreLearner } from '../../domain/scoring/profile';
-import { observationScore, targetFor } from '../../domain/team/team';
+import { OBSERVATION_WEIGHT, observationScore, targetFor } from '../../domain/team/team';
 import {
   PROFICIENCY_LEVEL_NAMES,
   PROFICIENCY_LEVELS,
@@ -267,14 +267,14 @@ function ObservationForm({
         text: 'The date of an observation cannot be in the future.',
       });
     context.queries
-      .recordObservation(
-        learnerId,
+      .recordObservation(learnerId, {
         skill,
-        observationScore(level, SCORING_CONFIG),
+        y: observationScore(level, SCORING_CONFIG),
+        w: OBSERVATION_WEIGHT,
         // Midday of that day, or now if that is still to come (the server refuses future times).
-        new Date(Math.min(Date.parse(`${date}T12:00:00Z`), Date.now())).toISOString(),
-        note.trim(),
-      )
+        at: new Date(Math.min(Date.parse(`${date}T12:00:00Z`), Date.now())).toISOString(),
+        note: note.trim(),
+      })
       .then(() => {
         setNote('');
         setMessage({
