@@ -109,7 +109,7 @@ describe('a new kind of activity record', () => {
       'src/domain/activity/event-row.ts',
       'src/domain/activity/json-lines.ts',
       'src/domain/scoring/evidence.ts',
-      'src/services/learner-profile.ts',
+      'src/services/learner-view.ts',
       'supabase/local/activity-kinds.test.ts',
     ]);
   }, 180_000);

@@ -5,7 +5,7 @@ import {
   type ProgressRecorder,
 } from '../../services/progress';
 import { hasStoredSession } from '../../services/backend/stored-session';
-import { buildProfileView } from '../../services/learner-profile';
+import { buildLearnerView } from '../../services/learner-view';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
 import type { SignedInLearnerContext } from '../../services/team/learner-context';
 import type { ActivityRecord } from '../../domain/activity/record';
@@ -88,7 +88,7 @@ export default function ProfileApp({
   const view = useMemo(
     () =>
       load.state === 'ready'
-        ? buildProfileView(load.records, load.catalogue, {
+        ? buildLearnerView(load.records, load.catalogue, {
             targets: targets ?? agency?.targets,
             extra: [...(extraActivity ?? []), ...(agency?.activity ?? [])],
           })

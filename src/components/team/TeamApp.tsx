@@ -4,10 +4,10 @@ import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { AccountPanel, AuthForms } from './AuthPanel';
-import { AdminPanel } from './AdminPanel';
-import { LearnerDrilldown } from './LearnerDrilldown';
+import { AdminPanel } from './admin/AdminPanel';
+import { LearnerDrilldown } from './learner/LearnerDrilldown';
 import { MyProgramme } from './MyProgramme';
-import { SupervisorDashboard } from './SupervisorDashboard';
+import { SupervisorDashboard } from './dashboard/SupervisorDashboard';
 import { useTeam, type TeamContext } from './useTeam';
 import './team.css';
 

@@ -4,11 +4,15 @@ import { assertNever, type ActivityRecord } from '../domain/activity/record';
 import { estimateHistory, type HistoryPoint } from '../domain/scoring/history';
 import { scoreLearner, type SkillProfile } from '../domain/scoring/profile';
 import { recommend, type Recommendation } from '../domain/scoring/recommend';
-import type { ProgressRecord } from './progress/records';
 import type { ScoringCatalogue } from './scoring-catalogue';
 
-/** Everything the profile page shows, computed from the learner's records. */
-export interface ProfileView {
+/**
+ * One learner's view — their profile against targets, recommendations, trends, self-ratings —
+ * computed from their records by the scoring engine. The one path for the learner's own
+ * profile page (records in this browser, plus the server's) and a supervisor's drill-down
+ * (the server's records of that learner).
+ */
+export interface LearnerView {
   profile: SkillProfile;
   recommendations: Recommendation[];
   history: Record<string, HistoryPoint[]>;
@@ -20,7 +24,7 @@ export interface ProfileView {
 }
 
 /** What the learner's own records say beyond the evidence: lessons tried, scenarios played, self-ratings. */
-function progressFacts(records: readonly ProgressRecord[], recentCutoff: number) {
+function progressFacts(records: readonly ActivityRecord[], recentCutoff: number) {
   const facts = {
     lessonsDone: new Set<string>(),
     scenariosPlayed: new Set<string>(),
@@ -38,6 +42,7 @@ function progressFacts(records: readonly ProgressRecord[], recentCutoff: number)
         if (Date.parse(record.at) >= recentCutoff) facts.recentScenarios.add(record.scenarioId);
         break;
       case 'completion':
+      case 'observation':
         break;
       case 'self-rating':
         facts.selfRatings[record.skillId] = record.rating;
@@ -49,15 +54,16 @@ function progressFacts(records: readonly ProgressRecord[], recentCutoff: number)
   return facts;
 }
 
-export function buildProfileView(
-  records: readonly ProgressRecord[],
+export function buildLearnerView(
+  records: readonly ActivityRecord[],
   catalogue: ScoringCatalogue,
   options: {
     now?: number;
     targets?: Record<string, number>;
+    /** Evidence kept elsewhere (the server's records, for the learner's own page): scored, not counted. */
     extra?: readonly ActivityRecord[];
   } = {},
-): ProfileView {
+): LearnerView {
   const now = options.now ?? Date.now();
   const skills = catalogue.skills.map((skill) => skill.id);
   const content = scoringContentFrom({
