@@ -92,6 +92,7 @@ describe('a new kind of activity record', () => {
       'src/domain/activity/json-lines.ts',
       'src/domain/activity/record.ts',
       'src/domain/scoring/evidence.ts',
+      'src/services/learner-view.ts',
       'supabase/local/activity-kinds.test.ts',
     ]);
   }, 180_000);
