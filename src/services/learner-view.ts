@@ -1,6 +1,7 @@
 import { SCORING_CONFIG } from '../domain/scoring/config';
 import { scoringContentFrom } from '../domain/scoring/content';
-import { assertNever, type ActivityRecord } from '../domain/activity/record';
+import { type ActivityRecord } from '../domain/activity/record';
+import { assertNever } from '../domain/activity/kinds';
 import { estimateHistory, type HistoryPoint } from '../domain/scoring/history';
 import { scoreLearner, type SkillProfile } from '../domain/scoring/profile';
 import { recommend, type Recommendation } from '../domain/scoring/recommend';

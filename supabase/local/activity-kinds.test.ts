@@ -1,13 +1,13 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { toActivityEvent } from '../../src/domain/activity/event-row';
+import { type RecordOfKind } from '../../src/domain/activity/record';
 import {
   ACTIVITY_KINDS,
   OUTBOX_KINDS,
   SERVER_KINDS,
-  type RecordOfKind,
   type ServerKind,
-} from '../../src/domain/activity/record';
+} from '../../src/domain/activity/kinds';
 import { applyBootstrap, applyMigrations, openDatabase } from './database';
 
 // The activity record's kinds (src/domain/activity/record.ts) against the migrated schema:

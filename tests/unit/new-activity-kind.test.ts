@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 
 const root = resolve(import.meta.dirname, '../..');
 const RECORD = resolve(root, 'src/domain/activity/record.ts');
+const KINDS = resolve(root, 'src/domain/activity/kinds.ts');
 const BROWSER = resolve(root, 'src/domain/activity/browser-record.ts');
 
 /** Replaces `anchor` in `text`, failing loudly when the code no longer has it. */
@@ -42,6 +43,7 @@ function filesWithErrors(overrides: ReadonlyMap<string, string>): string[] {
 }
 
 const recordSource = readFileSync(RECORD, 'utf8');
+const kindsSource = readFileSync(KINDS, 'utf8');
 const browserSource = readFileSync(BROWSER, 'utf8');
 
 /** Step 1: the author adds the new kind's schema to the union, and nothing else. */
@@ -56,7 +58,7 @@ const withSchema = patch(
 
 /** Step 2: its traits say the learner records it and the outbox sends it. */
 const withTraits = patch(
-  withSchema,
+  kindsSource,
   `} as const satisfies Record<ActivityKind, ActivityKindTraits>;`,
   `  reflection: {
     recordedBy: 'learner',
@@ -90,7 +92,7 @@ describe('a new kind of activity record', () => {
       'src/domain/activity/codecs.test.ts',
       'src/domain/activity/event-row.ts',
       'src/domain/activity/json-lines.ts',
-      'src/domain/activity/record.ts',
+      'src/domain/activity/kinds.ts',
       'src/domain/scoring/evidence.ts',
       'src/services/learner-view.ts',
       'supabase/local/activity-kinds.test.ts',
@@ -101,7 +103,8 @@ describe('a new kind of activity record', () => {
     expect(
       filesWithErrors(
         new Map([
-          [RECORD, withTraits],
+          [RECORD, withSchema],
+          [KINDS, withTraits],
           [BROWSER, browserWithKind],
         ]),
       ),

@@ -8,7 +8,7 @@ import {
   type ReactNode,
 } from 'react';
 import { createActor, type Actor } from 'xstate';
-import type { PlayMode } from '../../domain/activity/record';
+import type { PlayMode } from '../../domain/activity/kinds';
 import { availableChoices } from '../../domain/scenario/runtime';
 import {
   createScenarioMachine,

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { hasStoredSession } from '../../services/backend/stored-session';
 import { getProgressRecorder } from '../../services/progress';
 import { startBackgroundSync } from '../../services/sync/background';
-import { isOutboxKind } from '../../domain/activity/record';
+import { isOutboxKind } from '../../domain/activity/kinds';
 import type { SyncStatus } from '../../services/sync/outbox-sync';
 
 /**

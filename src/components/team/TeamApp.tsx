@@ -1,5 +1,5 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import { ACTIVITY_KINDS } from '../../domain/activity/record';
+import { ACTIVITY_KINDS } from '../../domain/activity/kinds';
 import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';

@@ -5,8 +5,8 @@ import {
   completionRecordSchema,
   selfRatingRecordSchema,
   type ActivityKind,
-  type BrowserKind,
 } from './record';
+import { type BrowserKind } from './kinds';
 
 /**
  * The IndexedDB codec: a record as the learner's browser keeps it (and exports and imports

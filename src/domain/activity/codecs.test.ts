@@ -3,13 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeProgressRecord } from './browser-record';
 import { activityFromEventRow, toActivityEvent, type ActivityEventRow } from './event-row';
 import { formatActivityLine, parseActivityLine } from './json-lines';
-import {
-  ACTIVITY_KIND_NAMES,
-  ACTIVITY_KINDS,
-  OUTBOX_KINDS,
-  SERVER_KINDS,
-  type ActivityRecord,
-} from './record';
+import { type ActivityRecord } from './record';
+import { ACTIVITY_KIND_NAMES, ACTIVITY_KINDS, OUTBOX_KINDS, SERVER_KINDS } from './kinds';
 
 const id = fc.uuid({ version: 4 });
 const text = fc.string({ minLength: 1, maxLength: 12 }).filter((value) => value.trim() !== '');

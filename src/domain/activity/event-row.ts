@@ -1,11 +1,5 @@
-import {
-  activityRecordSchema,
-  assertNever,
-  isServerKind,
-  isServerRecord,
-  type ActivityRecord,
-  type ServerKind,
-} from './record';
+import { activityRecordSchema, type ActivityRecord } from './record';
+import { assertNever, isServerKind, isServerRecord, type ServerKind } from './kinds';
 
 /**
  * The database codec: a record as an `activity_events` row. `toActivityEvent` gives the

@@ -1,10 +1,5 @@
-import {
-  activityRecordSchema,
-  assertNever,
-  PLAY_MODES,
-  type ActivityKind,
-  type ActivityRecord,
-} from './record';
+import { activityRecordSchema, type ActivityKind, type ActivityRecord } from './record';
+import { assertNever, PLAY_MODES } from './kinds';
 
 /**
  * The JSON-lines codec: one record as one line of the activity files `npm run score` and

@@ -1,7 +1,7 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import { evaluateCondition } from './condition';
 import { applyEffects, initialVariables, replay, type Step, type Variables } from './runtime';
-import type { PlayMode } from '../activity/record';
+import type { PlayMode } from '../activity/kinds';
 import type { Scenario } from './schema';
 
 export interface ScenarioMachineInput {

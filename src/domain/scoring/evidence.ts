@@ -1,10 +1,10 @@
 import {
-  assertNever,
   type ActivityRecord,
   type CheckRecord,
   type ChoiceRecord,
   type ObservationRecord,
 } from '../activity/record';
+import { assertNever } from '../activity/kinds';
 import {
   availableChoices,
   choose,
@@ -13,7 +13,7 @@ import {
   ScenarioRuntimeError,
   type Position,
 } from '../scenario/runtime';
-import type { Choice, FlagKind, ScenarioCore } from '../scenario/schema';
+import { CODE_SPAN, type Choice, type FlagKind, type ScenarioCore } from '../scenario/schema';
 import type { ScoringConfig } from './config';
 import type { EvidenceUnit } from './statistics';
 
@@ -77,7 +77,8 @@ export interface Extraction {
 
 /**
  * Evidence from one decision, per skill at stake among the options actually offered:
- * y = (e − e_min) / (e_max − e_min), strength w = r · (e_max − e_min) / 6.
+ * y = (e − e_min) / (e_max − e_min), strength w = r · (e_max − e_min) / span, where the span
+ * is the code range's width (MAX_CODE − MIN_CODE = 6).
  */
 export function decisionEvidence(
   offered: readonly Choice[],
@@ -103,7 +104,7 @@ export function decisionEvidence(
       {
         skill,
         y: (code - worst) / (best - worst),
-        w: (sourceWeight * (best - worst)) / 6,
+        w: (sourceWeight * (best - worst)) / CODE_SPAN,
         code,
         best,
         worst,

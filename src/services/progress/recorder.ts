@@ -1,4 +1,4 @@
-import { decodeProgressRecord, type NewProgressRecord, type ProgressRecord } from './records';
+import type { NewProgressRecord, ProgressRecord } from './records';
 import type { OutboxEntry, ProgressStore } from './store';
 
 export const EXPORT_FORMAT = 'casecraft-progress';
@@ -70,8 +70,16 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(600_000, 1000 * 2 ** Math.max(1, attempts));
 }
 
+/**
+ * The record codec (its zod schemas) loads apart from the page's first JavaScript, so the
+ * scenario player stays within its budget; a recorder starts loading it when it is made,
+ * which the player does as it opens, while the page is surely online.
+ */
+const loadCodec = () => import('../../domain/activity/browser-record');
+
 export function createProgressRecorder(options: RecorderOptions): ProgressRecorder {
   const { store, channel } = options;
+  const codec = loadCodec();
   const now = options.now ?? (() => new Date());
   const uuid = options.uuid ?? (() => crypto.randomUUID());
   const listeners = new Set<() => void>();
@@ -118,6 +126,7 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
     persistent: store.persistent,
     outbox,
     async record(input) {
+      const { decodeProgressRecord } = await codec;
       const decoded = decodeProgressRecord({
         ...input,
         id: input.id ?? uuid(),
@@ -153,6 +162,7 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
           `This export has version ${String(file.version)}; this Casecraft reads version ${EXPORT_VERSION}.`,
         );
       }
+      const { decodeProgressRecord } = await codec;
       const result: ImportResult = { added: 0, duplicates: 0, rejected: [] };
       for (const [index, value] of file.records.entries()) {
         const decoded = decodeProgressRecord(value);

@@ -1,17 +1,15 @@
 /**
  * What the browser records about a learner's practice: the activity record as the browser
- * keeps it, defined in src/domain/activity/browser-record.ts (re-exported for the services).
+ * keeps it, defined in src/domain/activity/browser-record.ts (its types re-exported for the
+ * services; the codec itself is loaded by the recorder, apart from the page's first script).
  */
-export {
-  decodeProgressRecord,
-  isUuid,
-  recordProblem,
-  type CheckAnswerRecord,
-  type NewProgressRecord,
-  type ProgressRecord,
-  type ProgressRecordKind,
-  type ScenarioChoiceRecord,
-  type ScenarioCompletionRecord,
-  type SelfRatingRecord,
+export type {
+  CheckAnswerRecord,
+  NewProgressRecord,
+  ProgressRecord,
+  ProgressRecordKind,
+  ScenarioChoiceRecord,
+  ScenarioCompletionRecord,
+  SelfRatingRecord,
 } from '../../domain/activity/browser-record';
-export { MAX_SEQ } from '../../domain/activity/record';
+export { MAX_SEQ } from '../../domain/activity/kinds';

@@ -1,4 +1,4 @@
-import { isAttemptStep, isOutboxRecord, type OutboxKind } from '../../domain/activity/record';
+import { isAttemptStep, isOutboxRecord, type OutboxKind } from '../../domain/activity/kinds';
 import type {
   ProgressRecord,
   ScenarioChoiceRecord,

@@ -1,6 +1,6 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
 import { toActivityEvent, type ActivityEvent } from '../../domain/activity/event-row';
-import { isOutboxKind } from '../../domain/activity/record';
+import { isOutboxKind } from '../../domain/activity/kinds';
 import { friendlyError } from '../backend/errors';
 import type { ProgressRecord } from '../progress/records';
 import { retryDelayMs, type OutboxFailure, type ProgressRecorder } from '../progress/recorder';
