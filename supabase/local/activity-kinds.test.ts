@@ -19,10 +19,11 @@ beforeAll(async () => {
   ({ db } = await openDatabase());
   await applyBootstrap(db);
   await applyMigrations(db);
-});
+  // Migrating a fresh PGlite takes seconds, far more on a loaded machine (as parity.test.ts).
+}, 120_000);
 
 afterAll(async () => {
-  await db.close();
+  await db?.close();
 });
 
 const constraints = async () =>
