@@ -9,11 +9,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadAllContent } from '../src/build/check-content';
-import { catalogStatements } from '../src/build/catalog-sql';
+import { catalogueStatements } from '../src/build/catalogue-sql';
 import { loadSkills } from '../src/build/content';
 import {
   applyBootstrap,
-  applyCatalog,
+  applyCatalogue,
   applyMigrations,
   openDatabase,
   SUPABASE_DIR,
@@ -43,7 +43,7 @@ async function runOnPglite(): Promise<number> {
   const { db } = await openDatabase();
   await applyBootstrap(db);
   await applyMigrations(db);
-  await applyCatalog(db);
+  await applyCatalogue(db);
   const exec: ExecSql = async (sql) =>
     (await db.exec(sql)).map((result) => result.rows as Record<string, unknown>[]);
   const results: TapFileResult[] = [];
@@ -105,7 +105,7 @@ async function runOnPostgres(): Promise<number> {
       await client.query(readFileSync(join(SUPABASE_DIR, 'migrations', file), 'utf8'));
     }
     const content = loadAllContent(process.cwd());
-    for (const statement of catalogStatements({
+    for (const statement of catalogueStatements({
       skills: loadSkills(process.cwd()).skills,
       lessons: content.lessons,
       scenarios: content.scenarios.map((entry) => entry.scenario),

@@ -9,7 +9,7 @@ import { extractEvidence } from '../../src/domain/scoring/evidence';
 import { accumulate } from '../../src/domain/scoring/profile';
 import { estimateSkill } from '../../src/domain/scoring/estimate';
 import { totalsAt, type SkillTotals } from '../../src/domain/scoring/statistics';
-import { applyBootstrap, applyCatalog, applyMigrations, openDatabase } from './database';
+import { applyBootstrap, applyCatalogue, applyMigrations, openDatabase } from './database';
 
 // TypeScript and SQL keep the same statistics: the same events, in a different order,
 // give the same sums within 1e-9.
@@ -29,7 +29,7 @@ beforeAll(async () => {
   ({ db } = await openDatabase());
   await applyBootstrap(db);
   await applyMigrations(db);
-  await applyCatalog(db);
+  await applyCatalogue(db);
   await db.query(`insert into auth.users (id, email) values ($1, 'parity@test.local')`, [LEARNER]);
 }, 120_000);
 
