@@ -60,6 +60,8 @@ export interface ScenarioPlayProps extends ScenarioPlayerProps {
   autoStart?: boolean;
   /** Shown in the play bar: where the recorded choices stand (the learner's sync status). */
   statusIndicator?: ReactNode;
+  /** False where the site is not reachable (an LMS package): the debrief links nowhere. */
+  siteLinks?: boolean;
 }
 
 type ScenarioActor = Actor<ScenarioMachine>;
@@ -93,6 +95,7 @@ export function ScenarioPlay({
   fixedMode,
   autoStart = false,
   statusIndicator,
+  siteLinks = true,
 }: ScenarioPlayProps) {
   const machine = useMemo(() => createScenarioMachine(scenario), [scenario]);
   const [actor, setActor] = useState<ScenarioActor | null>(null);
@@ -415,6 +418,7 @@ export function ScenarioPlay({
           lessonTitles={lessonTitles}
           evidenceRange={evidenceRange}
           rehearsal={context.rehearsal}
+          siteLinks={siteLinks}
           onReplay={restart}
           onRetry={(index) => {
             actor?.send({ type: 'decision.retry', index });
