@@ -188,7 +188,11 @@ export default function ProfileApp({
         estimates={view.profile.skills}
         onRate={rate}
       />
-      <ProgressFileControls recorder={recorder} recordCount={view.recordCount} />
+      <ProgressFileControls
+        recorder={recorder}
+        recordCount={view.recordCount}
+        catalogue={catalogue}
+      />
     </div>
   );
 }

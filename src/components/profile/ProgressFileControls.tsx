@@ -1,14 +1,20 @@
 import { useId, useRef, useState, type ChangeEvent } from 'react';
+import { learnerStatements, xapiFileName } from '../../services/lms/xapi-export';
 import type { ProgressRecorder } from '../../services/progress';
+import type { ScoringCatalogue } from '../../services/scoring-catalogue';
+import { downloadFile } from '../site/download';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
 
 /** Export and import one's own progress as a JSON file; reset with confirmation. */
 export function ProgressFileControls({
   recorder,
   recordCount,
+  catalogue,
 }: {
   recorder: ProgressRecorder;
   recordCount: number;
+  /** The published content: with it, progress can also be exported as xAPI statements. */
+  catalogue?: ScoringCatalogue;
 }) {
   const id = useId();
   const [message, setMessage] = useState<FormOutcome>();
@@ -18,13 +24,22 @@ export function ProgressFileControls({
 
   const exportFile = async () => {
     const data = await recorder.exportProgress();
-    const blob = new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `casecraft-progress-${data.exportedAt.slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
+    downloadFile(
+      JSON.stringify(data, null, 2),
+      `casecraft-progress-${data.exportedAt.slice(0, 10)}.json`,
+      'application/json',
+    );
     setMessage({ kind: 'ok', text: `Exported ${data.records.length} records.` });
+  };
+
+  const exportXapi = async () => {
+    if (!catalogue) return;
+    const statements = learnerStatements(await recorder.all(), catalogue);
+    downloadFile(JSON.stringify(statements, null, 2), xapiFileName('progress'), 'application/json');
+    setMessage({
+      kind: 'ok',
+      text: `Exported ${statements.length} xAPI statements (for a learning record store).`,
+    });
   };
 
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
@@ -56,6 +71,16 @@ export function ProgressFileControls({
         <button type="button" onClick={() => void exportFile()} disabled={recordCount === 0}>
           Export progress
         </button>
+        {catalogue && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void exportXapi()}
+            disabled={recordCount === 0}
+          >
+            Export as xAPI statements
+          </button>
+        )}
         <input
           id={`${id}-import`}
           className="visually-hidden"

@@ -21,6 +21,8 @@ export interface DebriefProps {
   rehearsal: boolean;
   onReplay: () => void;
   onRetry: (index: number) => void;
+  /** False where the site is not reachable (an LMS package): lessons are named, not linked. */
+  siteLinks?: boolean;
 }
 
 /** The end of a scenario: the outcome, every decision with its reasoning, flags, lessons, replay. */
@@ -35,6 +37,7 @@ export function Debrief({
   rehearsal,
   onReplay,
   onRetry,
+  siteLinks = true,
 }: DebriefProps) {
   const ending = scenario.nodes[endingNode]?.ending;
   const totals = evidenceTotals(reviews);
@@ -128,7 +131,11 @@ export function Debrief({
             {entry.lessons.map((lesson, index) => (
               <span key={lesson}>
                 {index > 0 && ', '}
-                <a href={`/learn/${lesson}/`}>{lessonTitles[lesson] ?? lesson}</a>
+                {siteLinks ? (
+                  <a href={`/learn/${lesson}/`}>{lessonTitles[lesson] ?? lesson}</a>
+                ) : (
+                  (lessonTitles[lesson] ?? lesson)
+                )}
               </span>
             ))}
           </li>
@@ -138,9 +145,11 @@ export function Debrief({
         <button type="button" onClick={onReplay}>
           Play again from the start
         </button>
-        <a className="button secondary" href="/profile/">
-          See your skill profile
-        </a>
+        {siteLinks && (
+          <a className="button secondary" href="/profile/">
+            See your skill profile
+          </a>
+        )}
       </p>
     </section>
   );

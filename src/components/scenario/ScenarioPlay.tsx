@@ -53,6 +53,8 @@ export interface ScenarioPlayProps extends ScenarioPlayerProps {
   autoStart?: boolean;
   /** Shown in the play bar: where the recorded choices stand (the learner's sync status). */
   statusIndicator?: ReactNode;
+  /** False where the site is not reachable (an LMS package): the debrief links nowhere. */
+  siteLinks?: boolean;
 }
 
 type ScenarioActor = Actor<ScenarioMachine>;
@@ -86,6 +88,7 @@ export function ScenarioPlay({
   fixedMode,
   autoStart = false,
   statusIndicator,
+  siteLinks = true,
 }: ScenarioPlayProps) {
   const machine = useMemo(() => createScenarioMachine(scenario), [scenario]);
   const [attempt, setAttempt] = useState<AttemptStart | null>(null);
@@ -430,6 +433,7 @@ function ScenarioAttempt({
           lessonTitles={lessonTitles}
           evidenceRange={evidenceRange}
           rehearsal={context.rehearsal}
+          siteLinks={siteLinks}
           onReplay={restart}
           onRetry={(index) => {
             actor.send({ type: 'decision.retry', index });

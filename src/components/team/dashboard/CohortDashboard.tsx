@@ -1,5 +1,6 @@
 import { useId, useMemo, useState } from 'react';
 import { cohortCsv } from '../../../domain/team/cohort-csv';
+import { cohortStatements } from '../../../services/lms/xapi-export';
 import { loadCohortOverview } from '../../../services/team/overview';
 import { useLoad, type TeamContext } from '../useTeam';
 import { DetailTable } from './DetailTable';
@@ -68,7 +69,13 @@ export function CohortDashboard({
         >
           {tableMode ? 'Show heatmap' : 'Show as table'}
         </button>
-        <ExportControls csv={csv} cohortName={cohortName} />
+        <ExportControls
+          csv={csv}
+          cohortName={cohortName}
+          statements={() =>
+            cohortStatements(context.queries, context.catalogue, organisationId, cohortId)
+          }
+        />
       </div>
       <h2>
         {cohortName} <span className="muted">— {organisationName}</span>

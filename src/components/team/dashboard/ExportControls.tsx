@@ -1,5 +1,22 @@
-/** The dashboard's CSV download and print view (a supervision meeting's handout). */
-export function ExportControls({ csv, cohortName }: { csv?: string; cohortName: string }) {
+import { useState } from 'react';
+import { downloadFile } from '../../site/download';
+
+/**
+ * The dashboard's CSV download, the cohort's xAPI statements (for the agency's learning
+ * record store) and the print view (a supervision meeting's handout).
+ */
+export function ExportControls({
+  csv,
+  cohortName,
+  statements,
+}: {
+  csv?: string;
+  cohortName: string;
+  /** Loads the cohort's statements (every learner's records); omitted: no xAPI export. */
+  statements?: () => Promise<unknown[]>;
+}) {
+  const [xapiState, setXapiState] = useState<{ busy: boolean; error?: string }>({ busy: false });
+  const slug = cohortName.replace(/\W+/g, '-').toLowerCase();
   return (
     <>
       <button
@@ -8,18 +25,46 @@ export function ExportControls({ csv, cohortName }: { csv?: string; cohortName: 
         disabled={csv === undefined}
         onClick={() => {
           if (csv === undefined) return;
-          const link = document.createElement('a');
-          link.href = URL.createObjectURL(new Blob([csv], { type: 'text/csv' }));
-          link.download = `casecraft-${cohortName.replace(/\W+/g, '-').toLowerCase()}-${new Date().toISOString().slice(0, 10)}.csv`;
-          link.click();
-          URL.revokeObjectURL(link.href);
+          downloadFile(
+            csv,
+            `casecraft-${slug}-${new Date().toISOString().slice(0, 10)}.csv`,
+            'text/csv',
+          );
         }}
       >
         Export CSV
       </button>
+      {statements && (
+        <button
+          type="button"
+          className="secondary"
+          disabled={xapiState.busy}
+          onClick={() => {
+            setXapiState({ busy: true });
+            statements()
+              .then((list) => {
+                downloadFile(
+                  JSON.stringify(list, null, 2),
+                  `casecraft-${slug}-xapi-${new Date().toISOString().slice(0, 10)}.json`,
+                  'application/json',
+                );
+                setXapiState({ busy: false });
+              })
+              .catch((error: unknown) =>
+                setXapiState({
+                  busy: false,
+                  error: `The statements could not be loaded (${error instanceof Error ? error.message : String(error)}).`,
+                }),
+              );
+          }}
+        >
+          {xapiState.busy ? 'Preparing xAPI…' : 'Export xAPI statements'}
+        </button>
+      )}
       <button type="button" className="secondary" onClick={() => window.print()}>
         Print for supervision
       </button>
+      {xapiState.error && <p role="alert">{xapiState.error}</p>}
     </>
   );
 }

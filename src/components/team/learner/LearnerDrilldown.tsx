@@ -1,6 +1,8 @@
 import { percent, skillNamer } from '../../../domain/team/labels';
 import { loadLearnerRecord, type LearnerRecord } from '../../../services/team/learner-record';
+import { eventStatements, xapiFileName } from '../../../services/lms/xapi-export';
 import { formatDate } from '../../profile/format';
+import { downloadFile } from '../../site/download';
 import { SkillOverview } from '../../profile/SkillOverview';
 import { SkillTrends } from '../../profile/SkillTrends';
 import { Forbidden } from '../Forbidden';
@@ -58,6 +60,21 @@ function LearnerDetail({
         {person.display_name}
         {person.status === 'removed' ? ' (removed from the agency — records kept)' : ''}
       </h2>
+      <p className="no-print">
+        <button
+          type="button"
+          className="secondary"
+          onClick={() =>
+            downloadFile(
+              JSON.stringify(eventStatements(events, catalogue, person), null, 2),
+              xapiFileName(person.display_name),
+              'application/json',
+            )
+          }
+        >
+          Export xAPI statements
+        </button>
+      </p>
       <SkillOverview
         estimates={view.profile.skills}
         skillNames={skillNames}

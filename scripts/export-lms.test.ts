@@ -1,0 +1,88 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { strFromU8, unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+
+const run = promisify(execFile);
+
+/** Runs `npm run export:lms -- …` as an author would; answers the exit code and output. */
+async function exportLms(...args: string[]) {
+  try {
+    const { stdout, stderr } = await run('npx', ['tsx', 'scripts/export-lms.ts', ...args]);
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+const dir = () => mkdtempSync(join(tmpdir(), 'casecraft-export-'));
+
+describe('npm run export:lms', () => {
+  it('builds the same bytes twice, a small self-contained package with its manifest', async () => {
+    const [a, b] = [dir(), dir()];
+    const results = await Promise.all(
+      [a, b].map((out) =>
+        exportLms('--format', 'scorm2004', '--scenario', 'taufa-diabetes', '--out', out),
+      ),
+    );
+    for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+    const name = 'casecraft-taufa-diabetes-scorm2004.zip';
+    const first = readFileSync(join(a, name));
+    expect(first.equals(readFileSync(join(b, name)))).toBe(true);
+    expect(first.length).toBeLessThan(300_000);
+    const files = unzipSync(new Uint8Array(first));
+    expect(Object.keys(files)).toEqual([
+      'assets/player.css',
+      'assets/player.js',
+      'imsmanifest.xml',
+      'taufa-diabetes/index.html',
+    ]);
+    // Offline: no absolute URLs to load from, no service worker, relative paths only.
+    const page = strFromU8(files['taufa-diabetes/index.html']!);
+    expect(page).toContain('src="../assets/player.js"');
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+    expect(strFromU8(files['assets/player.js']!)).not.toContain('serviceWorker.register');
+  }, 180_000);
+
+  it.each([
+    [
+      ['--format', 'scorm12', '--scenario', 'no-such-scenario'],
+      /unknown scenario id "no-such-scenario"/,
+    ],
+    [['--format', 'scorm13', '--scenario', 'taufa-diabetes'], /--format must be one of/],
+    [['--format', 'cmi5', '--programme', 'EMPTY'], /has no items/],
+    [
+      ['--format', 'cmi5', '--scenario', 'taufa-diabetes', '--out', 'UNWRITABLE'],
+      /cannot write to --out/,
+    ],
+    [
+      ['--format', 'cmi5', '--lesson', 'empathy/naming-feelings'],
+      /lesson packages are not supported yet/,
+    ],
+    [['--format', 'cmi5', '--scenario', 'taufa-diabetes', '--mastery', '1.5'], /--mastery must be/],
+  ])(
+    'refuses bad input in one clear line with exit 2: %j',
+    async (args, message) => {
+      const work = dir();
+      const empty = join(work, 'empty.yaml');
+      writeFileSync(empty, 'title: Onboarding\nitems: []\n');
+      const aFile = join(work, 'a-file');
+      writeFileSync(aFile, '');
+      const result = await exportLms(
+        ...args.map((arg) =>
+          arg === 'EMPTY' ? empty : arg === 'UNWRITABLE' ? join(aFile, 'out') : arg,
+        ),
+        ...(args.includes('--out') ? [] : ['--out', work]),
+      );
+      expect(result.code).toBe(2);
+      expect(result.stdout).toBe('');
+      expect(result.stderr.trim().split('\n')).toHaveLength(1);
+      expect(result.stderr).toMatch(message);
+    },
+    120_000,
+  );
+});
