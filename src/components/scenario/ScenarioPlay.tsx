@@ -156,6 +156,7 @@ export function ScenarioPlay({
         persistence={persistence}
         fixedMode={fixedMode}
         statusIndicator={statusIndicator}
+        siteLinks={siteLinks}
         notice={notice}
         onLeave={() => {
           persistence?.clearAttempt(scenario.id);
@@ -222,6 +223,7 @@ interface ScenarioAttemptProps extends ScenarioPlayerProps {
   persistence?: PlayPersistence;
   fixedMode?: PlayMode;
   statusIndicator?: ReactNode;
+  siteLinks: boolean;
   notice: string;
   /** Leave this attempt (and its saved place) to choose the mode again. */
   onLeave: () => void;
@@ -238,6 +240,7 @@ function ScenarioAttempt({
   persistence,
   fixedMode,
   statusIndicator,
+  siteLinks,
   notice,
   onLeave,
 }: ScenarioAttemptProps) {
