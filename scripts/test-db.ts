@@ -65,7 +65,10 @@ async function runOnPostgres(): Promise<number> {
     return 0;
   }
   const root = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'casecraft-pg-'));
+  // Its own prefix: this throwaway cluster's directory is world-writable (the postgres user
+  // runs it), unlike the stack's private socket directories (casecraft-pg-*, kept 0700 and
+  // checked by tests/security/local-stack-postgres.test.ts, which ran into this one).
+  const dir = mkdtempSync(join(tmpdir(), 'casecraft-pgtap-'));
   chmodSync(dir, 0o777);
   const as = (command: string, args: string[]) => {
     const result = root
