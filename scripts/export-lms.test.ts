@@ -48,6 +48,26 @@ describe('npm run export:lms', () => {
     expect(strFromU8(files['assets/player.js']!)).not.toContain('serviceWorker.register');
   }, 180_000);
 
+  it('packages a programme as one SCO per scenario, in the programme’s order', async () => {
+    const work = dir();
+    const programme = join(work, 'onboarding.yaml');
+    writeFileSync(
+      programme,
+      'title: Onboarding visits\nitems:\n  - scenario: taufa-diabetes\n  - scenario: okafor-discharge\n',
+    );
+    const result = await exportLms('--format', 'scorm12', '--programme', programme, '--out', work);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const files = unzipSync(
+      new Uint8Array(readFileSync(join(work, 'casecraft-onboarding-visits-scorm12.zip'))),
+    );
+    const manifest = strFromU8(files['imsmanifest.xml']!);
+    const scos = [...manifest.matchAll(/adlcp:scormtype="sco" href="([^"]+)"/g)].map(
+      (match) => match[1],
+    );
+    expect(scos).toEqual(['taufa-diabetes/index.html', 'okafor-discharge/index.html']);
+    expect(files['okafor-discharge/index.html']).toBeDefined();
+  }, 120_000);
+
   it.each([
     [
       ['--format', 'scorm12', '--scenario', 'no-such-scenario'],

@@ -306,3 +306,18 @@ test('opened without an LMS (from disk): plays, says progress is not recorded, p
   await playByKeyboard(page, page.mainFrame(), path.texts, 0, 2);
   await expect(page.getByText('Decision 3', { exact: true })).toBeVisible();
 });
+
+test('cmi5: an LMS that cannot be reached is said so, and the scenario still plays', async ({
+  page,
+}) => {
+  const pkg = packages.cmi5!;
+  const launch = new URL(lms.launchCmi5(pkg, randomUUID()));
+  launch.searchParams.set('fetch', `${lms.origin}/lrs/no-such-endpoint`);
+  await page.goto(launch.href);
+  await expect(page.getByRole('alert')).toContainText('The LMS could not be reached (');
+  await expect(page.getByRole('alert')).toContainText(
+    'you can still play, but nothing is recorded.',
+  );
+  await startByKeyboard(page, page.mainFrame());
+  await expect(page.getByText('Decision 1', { exact: true })).toBeVisible();
+});

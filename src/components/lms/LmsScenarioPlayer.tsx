@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { PackagedScenario } from '../../domain/lms/package';
 import type { LmsAdapter } from '../../services/lms/adapter';
 import { createLmsBridge, type LmsBridge } from '../../services/lms/bridge';
+import { createNoLmsAdapter } from '../../services/lms/none';
 import { ScenarioPlay } from '../scenario/ScenarioPlay';
 
 export interface LmsScenarioPlayerProps {
@@ -44,11 +45,15 @@ export function LmsScenarioPlayer({ config, connect }: LmsScenarioPlayerProps) {
         setBridge(made);
         window.addEventListener('pagehide', finish);
       })
-      .catch((error: unknown) => {
+      .catch(async (error: unknown) => {
         if (cancelled) return;
         setProblems([
           `The LMS could not be reached (${error instanceof Error ? error.message : String(error)}); you can still play, but nothing is recorded.`,
         ]);
+        // Play on without the LMS rather than leave the learner at a dead end.
+        const offline = createLmsBridge(config, createNoLmsAdapter());
+        await offline.start();
+        if (!cancelled) setBridge(offline);
       });
     return () => {
       cancelled = true;
@@ -60,7 +65,7 @@ export function LmsScenarioPlayer({ config, connect }: LmsScenarioPlayerProps) {
     <main className="lms-package">
       <h1>{config.scenario.title}</h1>
       <p className="reading">{config.scenario.summary}</p>
-      {kind === 'none' && bridge && (
+      {kind === 'none' && bridge && problems.length === 0 && (
         <p className="notice" role="status">
           No learning management system is connected, so your progress is not being recorded.
         </p>
