@@ -25,7 +25,9 @@ import type { LoadedAttempt } from '../../services/scenario-attempts';
 import { Debrief } from './Debrief';
 import { DecisionFeedback } from './DecisionFeedback';
 import { PersonaCard } from './PersonaCard';
+import { StartOverDialog } from './StartOverDialog';
 import { Transcript } from './Transcript';
+import { useConversationFocus } from './useConversationFocus';
 import './scenario-player.css';
 
 export interface ScenarioPlayerProps {
@@ -100,10 +102,9 @@ export function ScenarioPlay({
   const [notice, setNotice] = useState('');
   const [saveProblem, setSaveProblem] = useState('');
   const snapshot = useSnapshot(actor);
-  const focusTarget = useRef<'response' | 'debrief' | null>(null);
-  const responseHeading = useRef<HTMLHeadingElement>(null);
-  const debriefHeading = useRef<HTMLHeadingElement>(null);
+  const [leaving, setLeaving] = useState<'restart' | 'leave' | null>(null);
   const playerRoot = useRef<HTMLDivElement>(null);
+  const { readNext, announcement, announce } = useConversationFocus(playerRoot, snapshot);
 
   // Resume a saved attempt after a reload.
   useEffect(() => {
@@ -148,12 +149,6 @@ export function ScenarioPlay({
     return () => subscription.unsubscribe();
   }, [actor, persistence, scenario.id, scenario.version]);
 
-  useEffect(() => {
-    if (focusTarget.current === 'response') responseHeading.current?.focus();
-    if (focusTarget.current === 'debrief') debriefHeading.current?.focus();
-    focusTarget.current = null;
-  }, [snapshot]);
-
   const record = useCallback(
     (input: Parameters<PlayPersistence['record']>[0]) => {
       persistence
@@ -173,10 +168,10 @@ export function ScenarioPlay({
         input: { mode: chosenMode, attemptId: crypto.randomUUID(), seed: newSeed() },
       }).start();
       setNotice('');
-      focusTarget.current = 'response';
+      readNext('response');
       setActor(started);
     },
-    [machine],
+    [machine, readNext],
   );
 
   const autoStarted = useRef(false);
@@ -229,12 +224,16 @@ export function ScenarioPlay({
             seq: after.context.steps.length + 1,
           });
         }
-        focusTarget.current = 'debrief';
+        readNext('debrief');
       } else {
-        focusTarget.current = 'response';
+        readNext('reply');
+        if (context.mode === 'practice') {
+          const review = reviewDecisions(scenario, after.context.steps).at(-1);
+          if (review) announce(`Feedback on your last choice: ${review.choice.feedback}`);
+        }
       }
     },
-    [actor, record, scenario.id, scenario.version],
+    [actor, announce, readNext, record, scenario],
   );
 
   // Number keys choose the n-th option shown.
@@ -264,13 +263,21 @@ export function ScenarioPlay({
   const restart = () => {
     if (!actor) return;
     actor.send({ type: 'scenario.restart', attemptId: crypto.randomUUID(), seed: newSeed() });
-    focusTarget.current = 'response';
+    readNext('response');
   };
 
   const abandon = () => {
     persistence?.clearAttempt(scenario.id);
     actor?.stop();
     setActor(null);
+  };
+
+  // Leaving an unfinished attempt with decisions in it asks first; anything else goes at once.
+  const unfinishedSteps = snapshot && !ended ? snapshot.context.steps.length : 0;
+  const leave = (action: 'restart' | 'leave') => {
+    if (unfinishedSteps > 0) setLeaving(action);
+    else if (action === 'restart') restart();
+    else abandon();
   };
 
   if (!snapshot) {
@@ -349,16 +356,31 @@ export function ScenarioPlay({
         </p>
         {statusIndicator}
         <div className="play-actions">
-          <button type="button" className="secondary" onClick={restart}>
+          <button type="button" className="secondary" onClick={() => leave('restart')}>
             Start over
           </button>
           {!fixedMode && (
-            <button type="button" className="secondary" onClick={abandon}>
+            <button type="button" className="secondary" onClick={() => leave('leave')}>
               Leave and change mode
             </button>
           )}
         </div>
       </div>
+      <StartOverDialog
+        action={leaving}
+        decisions={unfinishedSteps}
+        recorded={persistence !== undefined}
+        onCancel={() => setLeaving(null)}
+        onConfirm={() => {
+          const action = leaving;
+          setLeaving(null);
+          if (action === 'restart') restart();
+          else abandon();
+        }}
+      />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -378,14 +400,14 @@ export function ScenarioPlay({
           skillNames={skillNames}
           onStepBack={() => {
             actor?.send({ type: 'step.back' });
-            focusTarget.current = 'response';
+            readNext('response');
           }}
         />
       )}
 
       {!ended && (
         <section className="response" aria-labelledby="response-heading">
-          <h2 id="response-heading" ref={responseHeading} tabIndex={-1}>
+          <h2 id="response-heading" tabIndex={-1}>
             Your response
           </h2>
           <p className="prompt">{prompt}</p>
@@ -401,13 +423,13 @@ export function ScenarioPlay({
               </li>
             ))}
           </ol>
+          {/* Hidden on touch screens (CSS): there are no number keys to press. */}
           <p className="muted hint">Tip: press 1–{offered.length} to choose.</p>
         </section>
       )}
 
       {ended && (
         <Debrief
-          ref={debriefHeading}
           scenario={scenario}
           endingNode={node}
           reviews={reviews}
@@ -418,7 +440,7 @@ export function ScenarioPlay({
           onReplay={restart}
           onRetry={(index) => {
             actor?.send({ type: 'decision.retry', index });
-            focusTarget.current = 'response';
+            readNext('response');
           }}
         />
       )}
