@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
+import type { Database } from '../../src/services/backend/database.types';
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
 import { buildScoringCatalogue } from '../../src/build/scoring-catalogue';
@@ -32,7 +33,9 @@ function published() {
 }
 
 function anonymousClient(url: string, key: string) {
-  return createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false } });
+  return createClient<Database>(url, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
 }
 
 /** `npm start`'s backend cold start: a new data directory to a ready API; then a warm start. */
