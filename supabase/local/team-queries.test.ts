@@ -33,16 +33,19 @@ describe('the team services', () => {
     const id = await admin.createProgramme(organisationId, ' Induction ', 'First month', [
       { kind: 'lesson', id: 'communication/active-listening-oars' },
       { kind: 'scenario', id: 'williams-eviction' },
+      { kind: 'scenario', id: 'okafor-discharge', mode: 'practice' },
     ]);
     const [programme] = await admin.programmes(organisationId);
     expect(programme).toMatchObject({ id, name: 'Induction', description: 'First month' });
     expect(
       [...programme!.programme_items]
         .sort((a, b) => a.position - b.position)
-        .map((item) => [item.position, item.item_kind, item.item_id]),
+        .map((item) => [item.position, item.item_kind, item.item_id, item.required_mode]),
     ).toEqual([
-      [1, 'lesson', 'communication/active-listening-oars'],
-      [2, 'scenario', 'williams-eviction'],
+      [1, 'lesson', 'communication/active-listening-oars', null],
+      // What completes a scenario item: an assessed attempt unless the admin chose practice.
+      [2, 'scenario', 'williams-eviction', 'assessment'],
+      [3, 'scenario', 'okafor-discharge', 'practice'],
     ]);
 
     await expect(

@@ -40,7 +40,7 @@ insert into scope_cases values
   ('programmes', $$id = tests.id('programme')$$, $$id = '40000000-0000-4000-8000-00000000000b'$$,
    $${"name": "'Renamed programme'", "description": "'New words'"}$$, '{}', 'DDDDDAD', 'DDDDDDA'),
   ('programme_items', $$programme_id = tests.id('programme')$$, $$programme_id = '40000000-0000-4000-8000-00000000000b'$$,
-   $${"position": "9", "item_kind": "'scenario'", "item_id": "'test-scenario'"}$$, '{programme_id}', 'DDDDDAD', 'DDDDDDA'),
+   $${"position": "9", "item_kind": "'scenario'", "item_id": "'test-scenario'", "required_mode": "'practice'"}$$, '{programme_id}', 'DDDDDAD', 'DDDDDDA'),
   ('cohort_programmes', $$programme_id = tests.id('programme')$$, $$programme_id = '40000000-0000-4000-8000-00000000000b'$$,
    $${"due_date": "current_date + 30"}$$, '{cohort_id, programme_id}', 'DDDDDAD', 'DDDDDDA'),
   ('skill_targets', $$organisation_id = tests.id('org_a')$$, $$organisation_id = tests.id('org_b')$$,

@@ -56,7 +56,7 @@ test('practice mode shows feedback, steps back, resumes after a reload, and pass
   )!;
   await chooseByKeyboard(page, first.text);
   await expect(page.getByRole('heading', { name: 'Feedback on your last choice' })).toBeVisible();
-  await expect(page.getByText(first.feedback)).toBeVisible();
+  await expect(page.locator('.decision-feedback').getByText(first.feedback)).toBeVisible();
   await expectNoAxeViolations(page, 'after feedback');
 
   // Step back, then choose the same again.

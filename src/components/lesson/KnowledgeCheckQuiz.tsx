@@ -1,4 +1,5 @@
-import { useId, useRef, useState, type SubmitEvent } from 'react';
+import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
+import { latestAnswers } from '../../domain/activity/done';
 import { getProgressRecorder } from '../../services/progress';
 
 export interface QuizOption {
@@ -29,6 +30,29 @@ interface Answer {
 /** Single-answer knowledge check: every answer is recorded, every option explains itself. */
 export default function KnowledgeCheckQuiz({ lessonId, items }: Props) {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
+  // Answers recorded on an earlier visit are shown again (the latest per question); anything
+  // answered on this page since it opened stays as it is.
+  useEffect(() => {
+    let live = true;
+    getProgressRecorder()
+      .then((recorder) => recorder.all())
+      .then((records) => {
+        if (!live) return;
+        const recorded = latestAnswers(records, lessonId);
+        const known = new Set(items.map((item) => item.id));
+        setAnswers((current) => {
+          const restored: Record<string, Answer> = {};
+          for (const [itemId, optionId] of Object.entries(recorded))
+            if (known.has(itemId)) restored[itemId] = { optionId };
+          return { ...restored, ...current };
+        });
+      })
+      // Without the browser's store nothing was kept, so there is nothing to show again.
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [lessonId, items]);
   const answered = items.filter((item) => answers[item.id]).length;
   const correct = items.filter(
     (item) => item.options.find((option) => option.id === answers[item.id]?.optionId)?.correct,

@@ -14,6 +14,7 @@ import {
   YAxis,
 } from 'recharts';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
+import { formatEvidence, moreEvidenceInWords } from '../../domain/scoring/evidence-needed';
 import { PROFICIENCY_LEVEL_NAMES } from '../../domain/skills/skill';
 import { intervalName, percent, ratingName, STATUS_LABELS } from './format';
 
@@ -118,11 +119,20 @@ export function SkillOverview({
         </div>
       )}
       {waiting.length > 0 && (
-        <p className="muted">
-          Not enough evidence yet for:{' '}
-          {waiting.map((estimate) => skillNames[estimate.skill] ?? estimate.skill).join(', ')}.
-          These are left out of the charts rather than shown as low scores.
-        </p>
+        <div className="muted">
+          <p>
+            Not enough evidence yet for these skills, so they are left out of the charts rather than
+            shown as low scores. Still needed:
+          </p>
+          <ul className="evidence-needed">
+            {waiting.map((estimate) => (
+              <li key={estimate.skill}>
+                {skillNames[estimate.skill] ?? estimate.skill}:{' '}
+                {moreEvidenceInWords(estimate.evidence)} on this skill
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <table className="skill-table">
         <caption>Skill estimates, {intervalName()}s and status against targets</caption>
@@ -157,7 +167,7 @@ export function SkillOverview({
                   </span>
                 </td>
                 <td>{enough ? PROFICIENCY_LEVEL_NAMES[estimate.level] : '—'}</td>
-                <td>{estimate.evidence.toFixed(1)}</td>
+                <td>{formatEvidence(estimate.evidence)}</td>
                 {selfRatings && (
                   <td>
                     {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}

@@ -224,8 +224,10 @@ export default function ScenarioMap({
         aria-label={
           onSelectNode
             ? 'Scenario map: arrow keys move between nodes, Enter goes to the node in the YAML'
-            : 'Scenario map'
+            : 'Scenario map: arrow keys scroll it'
         }
+        // A map of pictures only (no node to act on) scrolls from the keyboard when focused.
+        tabIndex={onSelectNode ? undefined : 0}
       >
         <svg
           width={mapLayout.width}

@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import type { PublishedScenario } from '../../domain/scenario/schema';
 import { evidenceTotals, type DecisionReview } from '../../domain/scenario/transcript';
+import { LazyPathMap } from '../scenario-map/LazyPathMap';
 import { EvidenceList } from './EvidenceList';
 import { FlagNotice } from './FlagNotice';
 
@@ -42,6 +43,7 @@ export function Debrief({
   const ending = scenario.nodes[endingNode]?.ending;
   const totals = evidenceTotals(reviews);
   const flagged = reviews.filter((review) => review.flag);
+  const steps = reviews.map((review) => ({ node: review.node, choice: review.choice.id }));
   const skills = Object.keys(totals).sort(
     (a, b) => Number(scenario.focusSkills.includes(b)) - Number(scenario.focusSkills.includes(a)),
   );
@@ -103,6 +105,18 @@ export function Debrief({
           ))}
         </tbody>
       </table>
+
+      <section className="path-map" aria-labelledby="path-map-heading">
+        <h3 id="path-map-heading">Your path on the scenario map</h3>
+        <LazyPathMap
+          scenario={scenario}
+          steps={steps}
+          skillNames={skillNames}
+          focusSkills={scenario.focusSkills}
+          label="your path"
+          headingLevel={4}
+        />
+      </section>
 
       <h3>Decision by decision</h3>
       <ol className="decision-reviews">

@@ -18,7 +18,9 @@ import type { LoadedAttempt } from '../../services/scenario-attempts';
 import { Debrief } from './Debrief';
 import { DecisionFeedback } from './DecisionFeedback';
 import { PersonaCard } from './PersonaCard';
+import { StartOverDialog } from './StartOverDialog';
 import { Transcript } from './Transcript';
+import { useConversationFocus } from './useConversationFocus';
 import './scenario-player.css';
 
 export interface ScenarioPlayerProps {
@@ -245,9 +247,7 @@ function ScenarioAttempt({
   onLeave,
 }: ScenarioAttemptProps) {
   const [saveProblem, setSaveProblem] = useState('');
-  const focusTarget = useRef<'response' | 'debrief' | null>(start.resumed ? null : 'response');
-  const responseHeading = useRef<HTMLHeadingElement>(null);
-  const debriefHeading = useRef<HTMLHeadingElement>(null);
+  const [leaving, setLeaving] = useState<'restart' | 'leave' | null>(null);
   const playerRoot = useRef<HTMLDivElement>(null);
 
   const record = useCallback(
@@ -281,6 +281,12 @@ function ScenarioAttempt({
     ...(start.resumed ? { snapshot: start.resumed } : {}),
   });
   const snapshot = useSelector(actor, (current: SnapshotFrom<ScenarioMachine>) => current);
+  // A fresh attempt starts with focus on the choices; a resumed one leaves focus where it is.
+  const { readNext, announcement, announce } = useConversationFocus(
+    playerRoot,
+    snapshot,
+    start.resumed ? null : 'response',
+  );
 
   // Save every change, so a reload resumes exactly here.
   useEffect(() => {
@@ -295,12 +301,6 @@ function ScenarioAttempt({
     return () => subscription.unsubscribe();
   }, [actor, persistence, scenario.id, scenario.version]);
 
-  useEffect(() => {
-    if (focusTarget.current === 'response') responseHeading.current?.focus();
-    if (focusTarget.current === 'debrief') debriefHeading.current?.focus();
-    focusTarget.current = null;
-  }, [snapshot]);
-
   const ended = snapshot.hasTag(ENDING_TAG);
   const node = currentNode(snapshot);
   const offered = useMemo(() => {
@@ -312,9 +312,18 @@ function ScenarioAttempt({
   const select = useCallback(
     (choiceId: string) => {
       actor.send({ type: 'choice.select', choice: choiceId });
-      focusTarget.current = actor.getSnapshot().hasTag(ENDING_TAG) ? 'debrief' : 'response';
+      const after = actor.getSnapshot();
+      if (after.hasTag(ENDING_TAG)) {
+        readNext('debrief');
+      } else {
+        readNext('reply');
+        if (after.context.mode === 'practice') {
+          const review = reviewDecisions(scenario, after.context.steps).at(-1);
+          if (review) announce(`Feedback on your last choice: ${review.choice.feedback}`);
+        }
+      }
     },
-    [actor],
+    [actor, announce, readNext, scenario],
   );
 
   // Number keys choose the n-th option shown.
@@ -343,7 +352,15 @@ function ScenarioAttempt({
 
   const restart = () => {
     actor.send({ type: 'scenario.restart', attemptId: crypto.randomUUID(), seed: newSeed() });
-    focusTarget.current = 'response';
+    readNext('response');
+  };
+
+  // Leaving an unfinished attempt with decisions in it asks first; anything else goes at once.
+  const unfinishedSteps = snapshot.hasTag(ENDING_TAG) ? 0 : snapshot.context.steps.length;
+  const leave = (action: 'restart' | 'leave') => {
+    if (unfinishedSteps > 0) setLeaving(action);
+    else if (action === 'restart') restart();
+    else onLeave();
   };
 
   const context = snapshot.context;
@@ -370,16 +387,31 @@ function ScenarioAttempt({
         </p>
         {statusIndicator}
         <div className="play-actions">
-          <button type="button" className="secondary" onClick={restart}>
+          <button type="button" className="secondary" onClick={() => leave('restart')}>
             Start over
           </button>
           {!fixedMode && (
-            <button type="button" className="secondary" onClick={onLeave}>
+            <button type="button" className="secondary" onClick={() => leave('leave')}>
               Leave and change mode
             </button>
           )}
         </div>
       </div>
+      <StartOverDialog
+        action={leaving}
+        decisions={unfinishedSteps}
+        recorded={persistence !== undefined}
+        onCancel={() => setLeaving(null)}
+        onConfirm={() => {
+          const action = leaving;
+          setLeaving(null);
+          if (action === 'restart') restart();
+          else onLeave();
+        }}
+      />
+      <p className="visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {notice && (
         <p className="notice" role="status">
           {notice}
@@ -399,14 +431,14 @@ function ScenarioAttempt({
           skillNames={skillNames}
           onStepBack={() => {
             actor.send({ type: 'step.back' });
-            focusTarget.current = 'response';
+            readNext('response');
           }}
         />
       )}
 
       {!ended && (
         <section className="response" aria-labelledby="response-heading">
-          <h2 id="response-heading" ref={responseHeading} tabIndex={-1}>
+          <h2 id="response-heading" tabIndex={-1}>
             Your response
           </h2>
           <p className="prompt">{prompt}</p>
@@ -422,13 +454,13 @@ function ScenarioAttempt({
               </li>
             ))}
           </ol>
+          {/* Hidden on touch screens (CSS): there are no number keys to press. */}
           <p className="muted hint">Tip: press 1–{offered.length} to choose.</p>
         </section>
       )}
 
       {ended && (
         <Debrief
-          ref={debriefHeading}
           scenario={scenario}
           endingNode={node}
           reviews={reviews}
@@ -440,7 +472,7 @@ function ScenarioAttempt({
           onReplay={restart}
           onRetry={(index) => {
             actor.send({ type: 'decision.retry', index });
-            focusTarget.current = 'response';
+            readNext('response');
           }}
         />
       )}

@@ -1,6 +1,9 @@
 import type { TranscriptEntry } from '../../domain/scenario/transcript';
 
-/** The conversation so far. `role="log"` announces new lines politely to screen readers. */
+/**
+ * The conversation so far. `role="log"` announces new lines politely to screen readers; each
+ * line can take focus from script (never from Tab), so focus can follow the conversation.
+ */
 export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
   return (
     <section className="transcript" aria-labelledby="transcript-heading">
@@ -11,12 +14,12 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
         <ol className="transcript-lines">
           {entries.map((entry) =>
             entry.kind === 'choice' ? (
-              <li key={entry.key} className="turn you">
+              <li key={entry.key} className="turn you" tabIndex={-1}>
                 <span className="speaker">You</span>
                 <p>{entry.choice.text}</p>
               </li>
             ) : entry.speaker === 'narration' ? (
-              <li key={entry.key} className="turn narration">
+              <li key={entry.key} className="turn narration" tabIndex={-1}>
                 <p>
                   <span className="visually-hidden">Narration: </span>
                   {entry.text}
@@ -26,6 +29,7 @@ export function Transcript({ entries }: { entries: TranscriptEntry[] }) {
               <li
                 key={entry.key}
                 className={`turn ${entry.speaker === 'client' ? 'client' : 'other'}`}
+                tabIndex={-1}
               >
                 <span className="speaker">{entry.name}</span>
                 <p>{entry.text}</p>

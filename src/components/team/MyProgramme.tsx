@@ -1,4 +1,10 @@
-import { programmeProgress } from '../../domain/team/team';
+import { completedInRecords } from '../../domain/activity/done';
+import {
+  completedItems,
+  completionRule,
+  itemDone,
+  programmeProgress,
+} from '../../domain/team/team';
 import { getProgressRecorder } from '../../services/progress';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { useLoad, type TeamContext } from './useTeam';
@@ -28,34 +34,46 @@ export function MyProgramme({ context }: { context: TeamContext }) {
     ]);
     const { records, entries } = await recorder.outbox.snapshot();
     const queued = new Set(entries.filter((entry) => !entry.fatal).map((entry) => entry.id));
-    const waiting = records.filter((record) => queued.has(record.id));
-    const done = (kind: string) =>
-      new Set(server.filter((row) => row.item_kind === kind).map((row) => row.item_id));
+    // Done in this browser by the same rule, with some of it still on its way: "waiting".
+    const lessonItems = Object.fromEntries(
+      context.catalogue.lessons.map((lesson) => [lesson.id, lesson.check.map((item) => item.id)]),
+    );
+    const kept = records.filter((record) => !entries.some((e) => e.fatal && e.id === record.id));
+    const waitingFor = new Set(
+      records
+        .filter((record) => queued.has(record.id))
+        .flatMap((record) =>
+          record.kind === 'check'
+            ? [record.lessonId]
+            : record.kind === 'completion'
+              ? [record.scenarioId]
+              : [],
+        ),
+    );
     return {
       assignments,
       programmes,
       cohorts,
-      lessons: done('lesson'),
-      scenarios: done('scenario'),
-      waitingLessons: new Set(
-        waiting.flatMap((record) => (record.kind === 'check' ? [record.lessonId] : [])),
-      ),
-      waitingScenarios: new Set(
-        waiting.flatMap((record) => (record.kind === 'completion' ? [record.scenarioId] : [])),
-      ),
+      server: completedItems(server),
+      local: completedInRecords(kept, lessonItems),
+      waitingFor,
     };
     // Reload when the sync has delivered what was waiting.
   }, [context.user.id, syncQueued === undefined || syncQueued === 0]);
 
   if (data.loading && !data.data) return <p role="status">Loading your programme…</p>;
   if (data.error) return <p role="alert">{data.error}</p>;
+  const nothing = {
+    lessons: new Set<string>(),
+    scenarios: new Set<string>(),
+    assessedScenarios: new Set<string>(),
+  };
   const {
     assignments = [],
     programmes = [],
-    lessons = new Set<string>(),
-    scenarios = new Set<string>(),
-    waitingLessons = new Set<string>(),
-    waitingScenarios = new Set<string>(),
+    server = nothing,
+    local = nothing,
+    waitingFor = new Set<string>(),
   } = data.data ?? {};
   if (context.memberships.length === 0) {
     return (
@@ -82,12 +100,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
         const items = [...(programme.programme_items ?? [])].sort(
           (a, b) => a.position - b.position,
         );
-        const progress = programmeProgress(
-          items,
-          { lessons, scenarios },
-          assignment.due_date,
-          today,
-        );
+        const progress = programmeProgress(items, server, assignment.due_date, today);
         return (
           <section
             key={`${assignment.cohort_id}-${programme.id}`}
@@ -120,14 +133,12 @@ export function MyProgramme({ context }: { context: TeamContext }) {
                     {title(item.item_kind, item.item_id)}
                   </a>{' '}
                   <span className="muted">
-                    ({item.item_kind === 'lesson' ? 'lesson' : 'scenario'})
+                    ({item.item_kind === 'lesson' ? 'lesson' : 'scenario'}, {completionRule(item)})
                   </span>{' '}
                   —{' '}
                   {progress.itemsDone[index]
                     ? 'done'
-                    : (item.item_kind === 'lesson' ? waitingLessons : waitingScenarios).has(
-                          item.item_id,
-                        )
+                    : itemDone(item, local) && waitingFor.has(item.item_id)
                       ? 'done in this browser, waiting to sync to your account'
                       : assignment.due_date && assignment.due_date < today
                         ? 'overdue'

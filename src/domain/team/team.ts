@@ -1,3 +1,4 @@
+import type { PlayMode } from '../activity/kinds';
 import { betaCdf } from '../scoring/beta';
 import type { ScoringConfig } from '../scoring/config';
 import type { SkillEstimate } from '../scoring/estimate';
@@ -36,6 +37,52 @@ export interface ProgrammeItemRef {
   position: number;
   item_kind: 'lesson' | 'scenario';
   item_id: string;
+  /**
+   * Scenario items: the mode an attempt must end in (practice: either mode; assessment: an
+   * assessed attempt). Missing means assessment, the database's default for new items.
+   */
+  required_mode?: PlayMode | null;
+}
+
+/** What the server derived from a learner's records (`learner_completions`). */
+export interface CompletedItems {
+  /** Lessons with every check item answered. */
+  lessons: ReadonlySet<string>;
+  /** Scenarios with an attempt that reached an ending, in either mode. */
+  scenarios: ReadonlySet<string>;
+  /** Scenarios with an assessed attempt that reached an ending. */
+  assessedScenarios: ReadonlySet<string>;
+}
+
+/** A learner's completion rows (`learner_completions`) as the sets `itemDone` reads. */
+export function completedItems(
+  rows: readonly { item_kind: 'lesson' | 'scenario'; item_id: string; assessed: boolean }[],
+): CompletedItems {
+  const ids = (keep: (row: (typeof rows)[number]) => boolean) =>
+    new Set(rows.filter(keep).map((row) => row.item_id));
+  return {
+    lessons: ids((row) => row.item_kind === 'lesson'),
+    scenarios: ids((row) => row.item_kind === 'scenario'),
+    assessedScenarios: ids((row) => row.item_kind === 'scenario' && row.assessed),
+  };
+}
+
+/** Whether an item is done: the rule `completionRule` states, applied to the completions. */
+export function itemDone(item: ProgrammeItemRef, done: CompletedItems): boolean {
+  if (item.item_kind === 'lesson') return done.lessons.has(item.item_id);
+  return item.required_mode === 'practice'
+    ? done.scenarios.has(item.item_id)
+    : done.assessedScenarios.has(item.item_id);
+}
+
+/** What completes an item, in the learner's words (My programme, the admin's list). */
+export function completionRule(
+  item: Pick<ProgrammeItemRef, 'item_kind' | 'required_mode'>,
+): string {
+  if (item.item_kind === 'lesson') return 'done when all its check questions are answered';
+  return item.required_mode === 'practice'
+    ? 'done when you reach an ending, in practice or assessment mode'
+    : 'done when you reach an ending in assessment mode';
 }
 
 export interface ProgrammeProgress {
@@ -48,17 +95,15 @@ export interface ProgrammeProgress {
   itemsDone: boolean[];
 }
 
-/** A lesson counts as done once any of its check items is answered; a scenario once completed. */
+/** Progress through a programme's items in order, each done by its own rule (`itemDone`). */
 export function programmeProgress(
   items: readonly ProgrammeItemRef[],
-  done: { lessons: ReadonlySet<string>; scenarios: ReadonlySet<string> },
+  done: CompletedItems,
   dueDate: string | null,
   today: string,
 ): ProgrammeProgress {
   const ordered = [...items].sort((a, b) => a.position - b.position);
-  const itemsDone = ordered.map((item) =>
-    item.item_kind === 'lesson' ? done.lessons.has(item.item_id) : done.scenarios.has(item.item_id),
-  );
+  const itemsDone = ordered.map((item) => itemDone(item, done));
   const doneCount = itemsDone.filter(Boolean).length;
   const next = ordered[itemsDone.indexOf(false)];
   return {

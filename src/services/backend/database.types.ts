@@ -696,18 +696,21 @@ export type Database = {
           item_kind: string;
           position: number;
           programme_id: string;
+          required_mode: string | null;
         };
         Insert: {
           item_id: string;
           item_kind: string;
           position: number;
           programme_id: string;
+          required_mode?: string | null;
         };
         Update: {
           item_id?: string;
           item_kind?: string;
           position?: number;
           programme_id?: string;
+          required_mode?: string | null;
         };
         Relationships: [
           {
@@ -892,6 +895,7 @@ export type Database = {
     Views: {
       learner_completions: {
         Row: {
+          first_assessed_at: string | null;
           first_done_at: string | null;
           item_id: string | null;
           item_kind: string | null;

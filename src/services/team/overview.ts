@@ -3,6 +3,7 @@ import { estimateSkill, type SkillEstimate } from '../../domain/scoring/estimate
 import { emptyState, totalsAt } from '../../domain/scoring/statistics';
 import {
   expectedShortfall,
+  completedItems,
   programmeProgress,
   targetFor,
   type ProgrammeProgress,
@@ -27,7 +28,7 @@ export interface CohortOverview {
     name: string;
     estimates: SkillEstimate[];
     programmes: { programme: Programme; dueDate: string | null; progress: ProgrammeProgress }[];
-    lessonsDone: Set<string>;
+    lessonsDone: ReadonlySet<string>;
   }[];
   gaps: {
     userId: string;
@@ -108,12 +109,8 @@ export function buildCohortOverview(input: {
     .map((member) => {
       const person = input.people.find((candidate) => candidate.user_id === member.user_id);
       const own = input.completions.filter((row) => row.user_id === member.user_id);
-      const lessonsDone = new Set(
-        own.filter((row) => row.item_kind === 'lesson').map((row) => row.item_id),
-      );
-      const scenariosDone = new Set(
-        own.filter((row) => row.item_kind === 'scenario').map((row) => row.item_id),
-      );
+      const done = completedItems(own);
+      const lessonsDone = done.lessons;
       return {
         userId: member.user_id,
         name: person?.display_name ?? 'Unknown member',
@@ -130,7 +127,7 @@ export function buildCohortOverview(input: {
                   dueDate: assignment.due_date,
                   progress: programmeProgress(
                     programme.programme_items ?? [],
-                    { lessons: lessonsDone, scenarios: scenariosDone },
+                    done,
                     assignment.due_date,
                     today(),
                   ),

@@ -1,3 +1,4 @@
+import { PLAY_MODES, type PlayMode } from '../../domain/activity/kinds';
 import { oneOf, PROGRAMME_ITEM_KINDS, type ProgrammeItemKind } from '../../domain/team/roles';
 import { done, unwrap, type Backend, type TableRow } from './backend';
 
@@ -8,6 +9,8 @@ export interface ProgrammeItem {
   position: number;
   item_kind: ProgrammeItemKind;
   item_id: string;
+  /** Scenario items: the mode that completes them; null for lessons. */
+  required_mode: PlayMode | null;
 }
 
 export interface Programme extends Pick<
@@ -29,7 +32,7 @@ export function programmeQueries(supabase: Backend) {
         await supabase
           .from('programmes')
           .select(
-            'id, organisation_id, name, description, programme_items(programme_id, position, item_kind, item_id)',
+            'id, organisation_id, name, description, programme_items(programme_id, position, item_kind, item_id, required_mode)',
           )
           .eq('organisation_id', organisationId)
           .order('created_at'),
@@ -38,6 +41,10 @@ export function programmeQueries(supabase: Backend) {
         programme_items: row.programme_items.map((item) => ({
           ...item,
           item_kind: oneOf(PROGRAMME_ITEM_KINDS, item.item_kind, 'programme_items.item_kind'),
+          required_mode:
+            item.required_mode === null
+              ? null
+              : oneOf(PLAY_MODES, item.required_mode, 'programme_items.required_mode'),
         })),
       }));
     },
@@ -46,14 +53,19 @@ export function programmeQueries(supabase: Backend) {
       organisationId: string,
       name: string,
       description: string,
-      items: readonly { kind: ProgrammeItemKind; id: string }[],
+      /** Scenario items with the mode that completes them (assessment when left out). */
+      items: readonly { kind: ProgrammeItemKind; id: string; mode?: PlayMode }[],
     ): Promise<string> {
       return unwrap(
         await supabase.rpc('create_programme', {
           organisation_id: organisationId,
           name: name.trim(),
           description,
-          items: items.map((item) => ({ kind: item.kind, id: item.id })),
+          items: items.map((item) =>
+            item.kind === 'scenario' && item.mode
+              ? { kind: item.kind, id: item.id, mode: item.mode }
+              : { kind: item.kind, id: item.id },
+          ),
         }),
       );
     },

@@ -23,6 +23,8 @@ export interface Completion {
   user_id: string;
   item_kind: ProgrammeItemKind;
   item_id: string;
+  /** Scenarios: an assessed attempt reached an ending (`first_assessed_at`). */
+  assessed: boolean;
 }
 
 /** The sums the TypeScript engine needs, from a skill_totals row. */
@@ -71,13 +73,16 @@ export function progressQueries(supabase: Backend) {
         )
       ).flatMap(statsRow);
     },
-    /** Which lessons (any check answered) and scenarios (an ending reached) each person has done. */
+    /**
+     * Which lessons (every check item answered) and scenarios (an ending reached; assessed or
+     * not) each person has done, as the server derived them from its own records.
+     */
     async completions(userIds: readonly string[]): Promise<Completion[]> {
       return (
         await forUsers(userIds, (chunk) =>
           supabase
             .from('learner_completions')
-            .select('user_id, item_kind, item_id')
+            .select('user_id, item_kind, item_id, first_assessed_at')
             .in('user_id', chunk),
         )
       ).flatMap((row) =>
@@ -92,6 +97,7 @@ export function progressQueries(supabase: Backend) {
                   row.item_kind,
                   'learner_completions.item_kind',
                 ),
+                assessed: row.first_assessed_at !== null,
               },
             ],
       );

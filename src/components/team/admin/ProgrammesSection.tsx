@@ -1,5 +1,7 @@
 import { useId, useState, type SubmitEvent } from 'react';
+import type { PlayMode } from '../../../domain/activity/kinds';
 import type { ProgrammeItemKind } from '../../../domain/team/roles';
+import { completionRule } from '../../../domain/team/team';
 import type { SectionProps } from './section';
 
 /** Programmes: each with its items and assignments; build a new one; assign one to a cohort. */
@@ -7,7 +9,9 @@ export function ProgrammesSection({ context, organisationId, data, act }: Sectio
   const id = useId();
   const { catalogue } = context;
   const [name, setName] = useState('');
-  const [items, setItems] = useState<{ kind: ProgrammeItemKind; id: string }[]>([]);
+  const [items, setItems] = useState<{ kind: ProgrammeItemKind; id: string; mode?: PlayMode }[]>(
+    [],
+  );
   const [pick, setPick] = useState('');
   const [assign, setAssign] = useState<{ programme: string; cohort: string; due: string }>({
     programme: '',
@@ -42,7 +46,10 @@ export function ProgrammesSection({ context, organisationId, data, act }: Sectio
             {[...(programme.programme_items ?? [])]
               .sort((a, b) => a.position - b.position)
               .map((item) => (
-                <li key={item.position}>{label({ kind: item.item_kind, id: item.item_id })}</li>
+                <li key={item.position}>
+                  {label({ kind: item.item_kind, id: item.item_id })}{' '}
+                  <span className="muted">({completionRule(item)})</span>
+                </li>
               ))}
           </ol>
           {data.assignments.filter((assignment) => assignment.programme_id === programme.id)
@@ -125,7 +132,13 @@ export function ProgrammesSection({ context, organisationId, data, act }: Sectio
               if (!pick) return;
               const [kind, itemId] = pick.split(':') as [ProgrammeItemKind, string];
               if (!items.some((item) => item.kind === kind && item.id === itemId))
-                setItems([...items, { kind, id: itemId }]);
+                setItems([
+                  ...items,
+                  // A scenario item asks for an assessed attempt unless the admin says otherwise.
+                  kind === 'scenario'
+                    ? { kind, id: itemId, mode: 'assessment' }
+                    : { kind, id: itemId },
+                ]);
               setPick('');
             }}
           >
@@ -136,6 +149,30 @@ export function ProgrammesSection({ context, organisationId, data, act }: Sectio
           {items.map((item, index) => (
             <li key={`${item.kind}:${item.id}`}>
               {label(item)}{' '}
+              {item.kind === 'scenario' && (
+                <>
+                  <label htmlFor={`${id}-mode-${index}`} className="visually-hidden">
+                    What completes {label(item)}
+                  </label>
+                  <select
+                    id={`${id}-mode-${index}`}
+                    className="small"
+                    value={item.mode ?? 'assessment'}
+                    onChange={(event) =>
+                      setItems(
+                        items.map((other, at) =>
+                          at === index ? { ...other, mode: event.target.value as PlayMode } : other,
+                        ),
+                      )
+                    }
+                  >
+                    <option value="assessment">
+                      Done when played to an ending in assessment mode
+                    </option>
+                    <option value="practice">Done when played to an ending in either mode</option>
+                  </select>{' '}
+                </>
+              )}
               <button
                 type="button"
                 className="secondary small"

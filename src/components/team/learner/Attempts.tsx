@@ -1,4 +1,6 @@
+import { useState, type ReactNode } from 'react';
 import type { ScoringCatalogue } from '../../../services/scoring-catalogue';
+import { LazyPathMap } from '../../scenario-map/LazyPathMap';
 import type { EventRow } from '../../../services/team/queries';
 import { formatDate } from '../../profile/format';
 
@@ -37,17 +39,21 @@ export function Attempts({
             )?.flag,
         );
         return (
-          <details key={attemptId} className="attempt card">
-            <summary>
-              {scenario?.title ?? rows[0]!.scenario_id} — {formatDate(rows[0]!.occurred_at)},{' '}
-              {rows[0]!.mode} mode,{' '}
-              {ending
-                ? `ended: ${scenario?.nodes[ending.ending_id ?? '']?.ending?.title ?? ending.ending_id}`
-                : 'not finished'}
-              {flagged.length > 0
-                ? ` — ${flagged.length} safety/ethics flag${flagged.length === 1 ? '' : 's'}`
-                : ''}
-            </summary>
+          <AttemptDetails
+            key={attemptId}
+            summary={
+              <summary>
+                {scenario?.title ?? rows[0]!.scenario_id} — {formatDate(rows[0]!.occurred_at)},{' '}
+                {rows[0]!.mode} mode,{' '}
+                {ending
+                  ? `ended: ${scenario?.nodes[ending.ending_id ?? '']?.ending?.title ?? ending.ending_id}`
+                  : 'not finished'}
+                {flagged.length > 0
+                  ? ` — ${flagged.length} safety/ethics flag${flagged.length === 1 ? '' : 's'}`
+                  : ''}
+              </summary>
+            }
+          >
             <ol className="transcript-review">
               {choices.map((row) => {
                 const choice = scenario?.nodes[row.node_id ?? '']?.choices?.find(
@@ -81,9 +87,53 @@ export function Attempts({
                 );
               })}
             </ol>
-          </details>
+            {scenario && (
+              <section className="path-map" aria-label="This attempt on the scenario map">
+                <h4>This attempt on the scenario map</h4>
+                {rows[0]!.scenario_version === scenario.version ? (
+                  <LazyPathMap
+                    scenario={scenario}
+                    steps={[...choices]
+                      .sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0))
+                      .map((row) => ({
+                        node: row.node_id ?? '',
+                        choice: row.choice_id ?? '',
+                      }))}
+                    skillNames={skillNames}
+                    focusSkills={scenario.focusSkills}
+                    label="this attempt’s path"
+                    headingLevel={4}
+                  />
+                ) : (
+                  <p className="muted">
+                    This attempt was played on an earlier version of the scenario, so its path is
+                    not drawn on today’s map; the decisions above show what was chosen.
+                  </p>
+                )}
+              </section>
+            )}
+          </AttemptDetails>
         );
       })}
     </section>
+  );
+}
+
+/**
+ * One attempt, folded. Its contents (the path map among them) are rendered only once it is
+ * opened, so a learner with many attempts does not lay out a map per attempt on arrival.
+ */
+function AttemptDetails({ summary, children }: { summary: ReactNode; children: ReactNode }) {
+  const [opened, setOpened] = useState(false);
+  return (
+    <details
+      className="attempt card"
+      onToggle={(event) => {
+        if (event.currentTarget.open) setOpened(true);
+      }}
+    >
+      {summary}
+      {opened && children}
+    </details>
   );
 }
