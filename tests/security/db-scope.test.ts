@@ -418,7 +418,7 @@ describe('scope-moving updates on every table', () => {
     cohorts: ['name'],
     invitations: ['revoked_at'],
     programmes: ['name', 'description'],
-    programme_items: ['position', 'item_kind', 'item_id'],
+    programme_items: ['position', 'item_kind', 'item_id', 'required_mode'],
     cohort_programmes: ['due_date'],
     skill_targets: ['target'],
   };
