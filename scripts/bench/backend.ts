@@ -136,7 +136,7 @@ export async function benchDashboards(): Promise<string[]> {
     const queries = teamQueries(supervisor, data.user.id);
     const cohort = (await queries.cohorts(DEMO_ORG))[0]!;
     const started = performance.now();
-    const overview = await loadCohortOverview(queries, catalogue, DEMO_ORG, cohort.id);
+    const overview = await loadCohortOverview(queries, catalogue, DEMO_ORG, cohort.id, supervisor);
     lines.push(
       `dashboard: demo agency cohort (${overview.learners.length} learners) loaded and scored as its supervisor: ${(performance.now() - started).toFixed(0)} ms`,
     );
@@ -179,6 +179,7 @@ export async function benchDashboards(): Promise<string[]> {
       catalogue,
       '00000000-0000-4000-e000-000000000001',
       '00000000-0000-4000-e000-0000000000c1',
+      admin,
     );
     const bigMs = performance.now() - bigStarted;
     const events = Number(

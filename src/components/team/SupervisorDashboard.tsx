@@ -100,7 +100,14 @@ function CohortDashboard({
   const [cohortId, setCohortId] = useState(initial);
   const [tableMode, setTableMode] = useState(false);
   const overview = useLoad(
-    () => loadCohortOverview(context.queries, context.catalogue, organisationId, cohortId),
+    () =>
+      loadCohortOverview(
+        context.queries,
+        context.catalogue,
+        organisationId,
+        cohortId,
+        context.supabase,
+      ),
     [cohortId],
   );
   const skills = context.catalogue.skills;
