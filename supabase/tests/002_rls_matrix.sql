@@ -87,7 +87,9 @@ insert into rpc_cases values
   -- A cohort's statistics: its supervisors and its agency's admins.
   ('cohort_statistics', $$select * from public.cohort_statistics(tests.id('cohort_a1'))$$, 'DDDADAD'),
   -- An agency's dispersion sums: its admins.
-  ('agency_dispersion', $$select * from public.agency_dispersion(tests.id('org_a'))$$, 'DDDDDAD');
+  ('agency_dispersion', $$select * from public.agency_dispersion(tests.id('org_a'))$$, 'DDDDDAD'),
+  -- An agency's item analysis: its admins.
+  ('agency_item_analysis', $$select public.agency_item_analysis(tests.id('org_a'))$$, 'DDDDDAD');
 
 select plan((select count(*)::integer * 28 + 1 from cases) + (select count(*)::integer * 7 + 1 from rpc_cases));
 
