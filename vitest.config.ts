@@ -5,6 +5,7 @@ export default defineConfig({
     include: [
       'src/**/*.test.{ts,tsx}',
       'tests/unit/**/*.test.ts',
+      'scripts/**/*.test.ts',
       'tests/content/**/*.test.ts',
       'supabase/**/*.test.ts',
       'tests/security/**/*.test.ts',

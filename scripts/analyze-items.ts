@@ -10,7 +10,7 @@
  * Bad lines are reported on stderr by number and skipped; the rest are analysed.
  */
 import { readFileSync } from 'node:fs';
-import { readActivityLines } from '../src/build/activity-lines';
+import { readActivityLines } from './lib/activity-file';
 import { loadAllContent } from '../src/build/check-content';
 import { loadSkills } from '../src/build/content';
 import { SCORING_CONFIG } from '../src/domain/scoring/config';

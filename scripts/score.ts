@@ -22,7 +22,7 @@ import { scoringContentFrom } from '../src/domain/scoring/content';
 import { dispersionOf } from '../src/domain/scoring/dispersion';
 import { dispersionFromStates, learnerStatistics, profileOf } from '../src/domain/scoring/profile';
 import { measuredSkills } from '../src/domain/skills/skill';
-import { readActivityLines } from '../src/build/activity-lines';
+import { readActivityLines } from './lib/activity-file';
 
 function option(name: string): string | undefined {
   const index = process.argv.indexOf(`--${name}`);

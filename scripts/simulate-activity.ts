@@ -6,7 +6,7 @@
  * knowledge checks (see src/domain/scoring/validation/activity.ts). `--plant` makes one
  * decision and one check item bad on purpose (named on stderr), for item analysis to find.
  */
-import { formatActivityLine } from '../src/build/activity-lines';
+import { formatActivityLine } from '../src/domain/activity/json-lines';
 import { loadAllContent } from '../src/build/check-content';
 import { loadSkills } from '../src/build/content';
 import { simulateActivity, type ActivityOptions } from '../src/domain/scoring/validation/activity';
@@ -60,5 +60,6 @@ const activity = simulateActivity({ scenarios, lessons }, skills, {
   plant,
 });
 process.stdout.write(
-  activity.map(({ learner, record }) => formatActivityLine(learner, record)).join('\n') + '\n',
+  activity.flatMap(({ learner, record }) => formatActivityLine(learner, record) ?? []).join('\n') +
+    '\n',
 );

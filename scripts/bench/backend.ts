@@ -2,11 +2,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createClient } from '@supabase/supabase-js';
+import type { Database } from '../../src/services/backend/database.types';
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
 import { buildScoringCatalogue } from '../../src/build/scoring-catalogue';
 import type { ScenarioChoiceRecord } from '../../src/services/progress/records';
-import { toActivityEvent } from '../../src/services/sync/outbox-sync';
+import { toActivityEvent } from '../../src/domain/activity/event-row';
 import { loadCohortOverview } from '../../src/services/team/overview';
 import { teamQueries } from '../../src/services/team/queries';
 import { startStack } from '../../supabase/local/stack';
@@ -32,7 +33,9 @@ function published() {
 }
 
 function anonymousClient(url: string, key: string) {
-  return createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false } });
+  return createClient<Database>(url, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
 }
 
 /** `npm start`'s backend cold start: a new data directory to a ready API; then a warm start. */

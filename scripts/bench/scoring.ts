@@ -1,16 +1,12 @@
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
-import {
-  availableChoices,
-  choose,
-  isEnding,
-  startPosition,
-} from '../../src/domain/scenario/runtime';
+import { playThrough } from '../../src/domain/scenario/runtime';
 import type { PublishedScenario } from '../../src/domain/scenario/schema';
 import { seededRandom } from '../../src/domain/scenario/shuffle';
 import { SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
-import { extractEvidence, type ActivityRecord } from '../../src/domain/scoring/evidence';
+import type { ActivityRecord } from '../../src/domain/activity/record';
+import { extractEvidence } from '../../src/domain/scoring/evidence';
 import { dispersionOf } from '../../src/domain/scoring/dispersion';
 import { estimateSkill } from '../../src/domain/scoring/estimate';
 import type { EvidenceItem } from '../../src/domain/scoring/evidence';
@@ -31,10 +27,11 @@ export function simulatedRecords(
   while (records.length < count) {
     const scenario = scenarios[Math.floor(random() * scenarios.length)]!;
     const attemptId = `00000000-0000-4000-8000-${String(attempt++).padStart(12, '0')}`;
-    let position = startPosition(scenario).position;
-    while (!isEnding(scenario, position) && records.length < count) {
-      const offered = availableChoices(scenario, position);
-      const choice = offered[Math.floor(random() * offered.length)]!;
+    for (const { position, choice } of playThrough(
+      scenario,
+      (offered) => offered[Math.floor(random() * offered.length)]!,
+    )) {
+      if (records.length >= count) break;
       records.push({
         kind: 'choice',
         id: `${attemptId}-${records.length}`,
@@ -46,7 +43,6 @@ export function simulatedRecords(
         choiceId: choice.id,
         mode: 'assessment',
       });
-      position = choose(scenario, position, choice.id).position;
     }
   }
   return records;

@@ -1,12 +1,12 @@
-import type { Session, SupabaseClient, User } from '@supabase/supabase-js';
-import { getSupabase } from './backend/client';
+import type { Session, User } from '@supabase/supabase-js';
+import { getSupabase, type Backend } from './backend/client';
 import { friendlyError } from './backend/errors';
 
 export type SessionState =
   | { status: 'loading' }
   | { status: 'no-backend' }
   | { status: 'signed-out'; notice?: string }
-  | { status: 'signed-in'; user: User; session: Session; supabase: SupabaseClient };
+  | { status: 'signed-in'; user: User; session: Session; supabase: Backend };
 
 type Listener = (state: SessionState) => void;
 
@@ -57,7 +57,7 @@ export function subscribeSession(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-async function client(): Promise<SupabaseClient> {
+async function client(): Promise<Backend> {
   const supabase = await getSupabase();
   if (!supabase) throw new Error('This Casecraft site has no backend configured.');
   return supabase;

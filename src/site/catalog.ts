@@ -1,5 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
-import type { Skill } from '../domain/skills/skill';
+import { byDifficulty } from '../domain/scenario/difficulty';
+import { inPathOrder, type Skill } from '../domain/skills/skill';
 
 /** Build-time queries over the content collections, shared by the pages. */
 
@@ -8,6 +9,11 @@ export type LessonEntry = CollectionEntry<'lessons'>;
 /** Skills in the taxonomy's order (foundations first). */
 export async function getSkills(): Promise<Skill[]> {
   return (await getCollection('skills')).map((entry) => entry.data);
+}
+
+/** Skills in learning-path order (content/skills.yaml's pathStep). */
+export async function getSkillsInPathOrder(): Promise<Skill[]> {
+  return inPathOrder(await getSkills());
 }
 
 export async function skillNames(): Promise<Map<string, string>> {
@@ -36,14 +42,11 @@ export type ScenarioEntry = CollectionEntry<'scenarios'>;
 
 /** Published scenarios, by setting then difficulty then title. */
 export async function getScenarios(): Promise<ScenarioEntry['data'][]> {
-  const order = { introductory: 0, intermediate: 1, advanced: 2 } as const;
   return (await getCollection('scenarios'))
     .map((entry) => entry.data)
     .sort(
       (a, b) =>
-        a.setting.localeCompare(b.setting) ||
-        order[a.difficulty] - order[b.difficulty] ||
-        a.title.localeCompare(b.title),
+        a.setting.localeCompare(b.setting) || byDifficulty(a, b) || a.title.localeCompare(b.title),
     );
 }
 

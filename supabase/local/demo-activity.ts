@@ -1,10 +1,5 @@
-import {
-  availableChoices,
-  choose,
-  isEnding,
-  startPosition,
-} from '../../src/domain/scenario/runtime';
-import type { PublishedScenario } from '../../src/domain/scenario/schema';
+import { playThrough, startPosition } from '../../src/domain/scenario/runtime';
+import type { Choice, PublishedScenario } from '../../src/domain/scenario/schema';
 import { seededRandom } from '../../src/domain/scenario/shuffle';
 import type { LoadedLesson } from '../../src/build/content';
 
@@ -78,9 +73,7 @@ export function demoActivitySql(options: {
       let time = options.now - daysAgo * DAY + Math.floor(random() * 8) * 3_600_000;
       const growth = improving ? (1 - daysAgo / 95) * 1.2 : 0;
       const attemptId = uuidFrom(random);
-      let position = startPosition(scenario).position;
-      while (!isEnding(scenario, position)) {
-        const offered = availableChoices(scenario, position);
+      const pickBySkill = (offered: readonly Choice[]) => {
         const weights = offered.map((choice) =>
           Math.exp(
             Object.entries(choice.evidence).reduce(
@@ -99,6 +92,12 @@ export function demoActivitySql(options: {
             break;
           }
         }
+        return pick;
+      };
+      // Lazily played: each decision's time and id are drawn before the next pick, as seeded.
+      let ending = startPosition(scenario).position;
+      for (const { position, choice, after } of playThrough(scenario, pickBySkill)) {
+        ending = after;
         time += 40_000 + Math.floor(random() * 60_000);
         push({
           id: uuidFrom(random),
@@ -109,14 +108,13 @@ export function demoActivitySql(options: {
           scenario_id: scenario.id,
           scenario_version: scenario.version,
           node_id: position.node,
-          choice_id: pick.id,
+          choice_id: choice.id,
           ending_id: null,
           mode,
           lesson_id: null,
           item_id: null,
           option_id: null,
         });
-        position = choose(scenario, position, pick.id).position;
       }
       push({
         id: uuidFrom(random),
@@ -128,7 +126,7 @@ export function demoActivitySql(options: {
         scenario_version: scenario.version,
         node_id: null,
         choice_id: null,
-        ending_id: position.node,
+        ending_id: ending.node,
         mode,
         lesson_id: null,
         item_id: null,

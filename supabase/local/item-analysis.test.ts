@@ -1,4 +1,5 @@
 import { createClient } from '@supabase/supabase-js';
+import type { Database } from '../../src/services/backend/database.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
@@ -18,8 +19,8 @@ import {
   loadAgencyItemAggregates,
   loadAgencyItemAnalysis,
 } from '../../src/services/team/item-analysis';
-import { activityFromEvents } from '../../src/services/team/learner-context';
-import { EVENT_COLUMNS, type EventRow } from '../../src/services/team/queries';
+import { activityFromEventRows } from '../../src/domain/activity/event-row';
+import { EVENT_COLUMNS, type EventRow } from '../../src/services/team/activity';
 import { startStack, type RunningStack } from './stack';
 
 // The agency item-analysis RPC through supabase-js, against the TypeScript reference: the
@@ -80,7 +81,7 @@ afterAll(async () => {
 });
 
 async function signedIn(email: string) {
-  const client = createClient(stack.url, stack.anonKey, {
+  const client = createClient<Database>(stack.url, stack.anonKey, {
     auth: { persistSession: false, autoRefreshToken: false },
   });
   const { error } = await client.auth.signInWithPassword({ email, password: 'casecraft-demo' });
@@ -107,7 +108,7 @@ async function referenceAggregates(): Promise<ItemAggregates[]> {
       ...row,
       occurred_at: new Date(row.occurred_at as string).toISOString(),
     })) as unknown as EventRow[];
-    const statistics = learnerStatistics(activityFromEvents(events), scoring, skills);
+    const statistics = learnerStatistics(activityFromEventRows(events), scoring, skills);
     expect(statistics.rejected).toEqual([]);
     learners.push({ learner, evidence: statistics.evidence });
   }

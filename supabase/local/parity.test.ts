@@ -5,8 +5,9 @@ import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
 import { DAY_MS, EVIDENCE_FORMATS, SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
+import type { ActivityRecord } from '../../src/domain/activity/record';
 import { addDispersionCell, emptyDispersionData } from '../../src/domain/scoring/dispersion';
-import { extractEvidence, type ActivityRecord } from '../../src/domain/scoring/evidence';
+import { extractEvidence } from '../../src/domain/scoring/evidence';
 import { accumulate } from '../../src/domain/scoring/profile';
 import { totalsAt } from '../../src/domain/scoring/statistics';
 import { measuredSkills } from '../../src/domain/skills/skill';
@@ -87,7 +88,7 @@ async function insert(record: ActivityRecord) {
       `insert into activity_events (id, user_id, kind, occurred_at, lesson_id, item_id, option_id) values ($1, $2, 'check', $3, $4, $5, $6)`,
       [record.id, LEARNER, record.at, record.lessonId, record.itemId, record.optionId],
     );
-  } else {
+  } else if (record.kind === 'observation') {
     await db.query(
       `insert into activity_events (id, user_id, kind, occurred_at, skill_id, score, weight, observed_by) values ($1, $2, 'observation', $3, $4, $5, $6, $7)`,
       [record.id, LEARNER, record.at, record.skill, record.y, record.w, OBSERVER],

@@ -7,8 +7,8 @@ import { scoringContentFrom } from '../../src/domain/scoring/content';
 import { extractEvidence } from '../../src/domain/scoring/evidence';
 import { accumulate } from '../../src/domain/scoring/profile';
 import { measuredSkills } from '../../src/domain/skills/skill';
-import { activityFromEvents } from '../../src/services/team/learner-context';
-import { EVENT_COLUMNS, type EventRow } from '../../src/services/team/queries';
+import { activityFromEventRows } from '../../src/domain/activity/event-row';
+import { EVENT_COLUMNS, type EventRow } from '../../src/services/team/activity';
 import { applyBootstrap, applyCatalog, applyMigrations, applySeed, openDatabase } from './database';
 import { expectSameStatistics } from './statistics-parity';
 
@@ -126,7 +126,7 @@ describe('the per-format migration on existing data', () => {
         )
       ).rows.map((row) => ({ ...row, occurred_at: new Date(row.occurred_at).toISOString() }));
       // Every skill the evidence touches (the database keeps the foundations module's too).
-      const extraction = extractEvidence(activityFromEvents(events), scoring, SCORING_CONFIG);
+      const extraction = extractEvidence(activityFromEventRows(events), scoring, SCORING_CONFIG);
       expect(extraction.rejected).toEqual([]);
       expect(extraction.evidence.some((unit) => skills.includes(unit.skill))).toBe(true);
       await expectSameStatistics(db, learner, accumulate(extraction.evidence), now);

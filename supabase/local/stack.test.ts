@@ -1,16 +1,12 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAllContent } from '../../src/build/check-content';
-import {
-  availableChoices,
-  choose,
-  isEnding,
-  startPosition,
-} from '../../src/domain/scenario/runtime';
+import { playThrough, playToEnding } from '../../src/domain/scenario/runtime';
 import { createProgressRecorder } from '../../src/services/progress/recorder';
 import type { ProgressRecord } from '../../src/services/progress/records';
 import { createMemoryStore } from '../../src/services/progress/store';
-import { createOutboxSync, toActivityEvent } from '../../src/services/sync/outbox-sync';
+import { toActivityEvent } from '../../src/domain/activity/event-row';
+import { createOutboxSync } from '../../src/services/sync/outbox-sync';
 import { startStack, type RunningStack } from './stack';
 
 // supabase-js against the running embedded stack: gateway → local Auth / PostgREST → PGlite.
@@ -91,10 +87,8 @@ describe('the embedded stack through supabase-js', () => {
     const learner = await signedUp('learner@example.org');
     const other = await signedUp('other@example.org');
     const attemptId = crypto.randomUUID();
-    let position = startPosition(scenario).position;
     const events: Record<string, unknown>[] = [];
-    while (!isEnding(scenario, position)) {
-      const choice = availableChoices(scenario, position)[0]!;
+    for (const { position, choice } of playThrough(scenario, (offered) => offered[0]!)) {
       events.push({
         id: crypto.randomUUID(),
         kind: 'choice',
@@ -106,7 +100,6 @@ describe('the embedded stack through supabase-js', () => {
         choice_id: choice.id,
         mode: 'assessment',
       });
-      position = choose(scenario, position, choice.id).position;
     }
     const { data, error } = (await learner.rpc('record_activity', { events })) as {
       data: unknown;
@@ -141,10 +134,9 @@ describe('the embedded stack through supabase-js', () => {
     });
     const play = async (attemptId: string, wrongAt?: number) => {
       const records: ProgressRecord[] = [];
-      let position = startPosition(scenario).position;
       const common = { attemptId, scenarioId: scenario.id, version: scenario.version };
-      while (!isEnding(scenario, position)) {
-        const choice = availableChoices(scenario, position)[0]!;
+      const { position: ending, decisions } = playToEnding(scenario, (offered) => offered[0]!);
+      for (const { position, choice } of decisions) {
         const seq = records.length + 1;
         records.push(
           await recorder.record({
@@ -156,14 +148,13 @@ describe('the embedded stack through supabase-js', () => {
             seq,
           }),
         );
-        position = choose(scenario, position, choice.id).position;
       }
       records.push(
         await recorder.record({
           kind: 'completion',
           ...common,
           mode: 'assessment',
-          endingId: position.node,
+          endingId: ending.node,
           seq: records.length + 1,
         }),
       );

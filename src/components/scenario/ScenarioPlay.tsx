@@ -1,21 +1,14 @@
-import {
-  useCallback,
-  useEffect,
-  useMemo,
-  useRef,
-  useState,
-  useSyncExternalStore,
-  type ReactNode,
-} from 'react';
-import { createActor, type Actor } from 'xstate';
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useActorRef, useSelector } from '@xstate/react';
+import { createActor, type Actor, type SnapshotFrom } from 'xstate';
+import type { PlayMode } from '../../domain/activity/kinds';
 import { availableChoices } from '../../domain/scenario/runtime';
 import {
   createScenarioMachine,
   currentNode,
   ENDING_TAG,
-  type PlayMode,
   type ScenarioMachine,
-  type ScenarioSnapshot,
+  type ScenarioMachineInput,
 } from '../../domain/scenario/scenarioMachine';
 import type { PublishedScenario } from '../../domain/scenario/schema';
 import { shuffleForAttempt } from '../../domain/scenario/shuffle';
@@ -63,27 +56,27 @@ export interface ScenarioPlayProps extends ScenarioPlayerProps {
 }
 
 type ScenarioActor = Actor<ScenarioMachine>;
+type PersistedAttempt = ReturnType<ScenarioActor['getPersistedSnapshot']>;
 
-const newSeed = () => Math.floor(Math.random() * 2 ** 31);
-
-/** Subscribes React to an actor's snapshots (or to nothing before the attempt starts). */
-function useSnapshot(actor: ScenarioActor | null): ScenarioSnapshot | null {
-  const subscribe = useCallback(
-    (onChange: () => void) => {
-      if (!actor) return () => undefined;
-      const subscription = actor.subscribe(onChange);
-      return () => subscription.unsubscribe();
-    },
-    [actor],
-  );
-  return useSyncExternalStore(
-    subscribe,
-    () => actor?.getSnapshot() ?? null,
-    () => null,
-  );
+/** An attempt to play: begun afresh (with its input) or resumed from a saved snapshot. */
+interface AttemptStart {
+  /** Distinguishes attempts, so leaving and beginning again starts a new actor. */
+  key: number;
+  input: ScenarioMachineInput;
+  resumed?: PersistedAttempt;
 }
 
-/** The scenario player: persona, conversation, choices, feedback and debrief. */
+const newSeed = () => Math.floor(Math.random() * 2 ** 31);
+const newInput = (mode: PlayMode): ScenarioMachineInput => ({
+  mode,
+  attemptId: crypto.randomUUID(),
+  seed: newSeed(),
+});
+
+/**
+ * The scenario player: the start panel (or a resumed attempt), then the attempt itself —
+ * persona, conversation, choices, feedback and debrief.
+ */
 export function ScenarioPlay({
   scenario,
   skillNames,
@@ -95,21 +88,16 @@ export function ScenarioPlay({
   statusIndicator,
 }: ScenarioPlayProps) {
   const machine = useMemo(() => createScenarioMachine(scenario), [scenario]);
-  const [actor, setActor] = useState<ScenarioActor | null>(null);
+  const [attempt, setAttempt] = useState<AttemptStart | null>(null);
   const [mode, setMode] = useState<PlayMode>(fixedMode ?? 'practice');
   const [notice, setNotice] = useState('');
-  const [saveProblem, setSaveProblem] = useState('');
-  const snapshot = useSnapshot(actor);
-  const focusTarget = useRef<'response' | 'debrief' | null>(null);
-  const responseHeading = useRef<HTMLHeadingElement>(null);
-  const debriefHeading = useRef<HTMLHeadingElement>(null);
-  const playerRoot = useRef<HTMLDivElement>(null);
+  const attempts = useRef(0);
 
-  // Resume a saved attempt after a reload.
   useEffect(() => {
     persistence?.open?.();
   }, [persistence]);
 
+  // Resume a saved attempt after a reload.
   useEffect(() => {
     if (!persistence) return;
     const saved = persistence.loadAttempt(scenario.id, scenario.version);
@@ -122,12 +110,17 @@ export function ScenarioPlay({
     }
     if (saved.status !== 'resumable') return;
     try {
+      // Restored once here to learn whether the saved snapshot still fits this machine.
       const restored = createActor(machine, {
-        snapshot: saved.snapshot as ReturnType<ScenarioActor['getPersistedSnapshot']>,
-        input: { mode: 'practice', attemptId: crypto.randomUUID(), seed: newSeed() },
+        snapshot: saved.snapshot as PersistedAttempt,
+        input: newInput('practice'),
       }).start();
-      setActor(restored);
-      setMode(restored.getSnapshot().context.mode);
+      if (restored.getSnapshot().status === 'error') throw new Error('saved attempt does not fit');
+      const resumed = restored.getPersistedSnapshot();
+      const resumedMode = restored.getSnapshot().context.mode;
+      restored.stop();
+      setAttempt({ key: ++attempts.current, input: newInput(resumedMode), resumed });
+      setMode(resumedMode);
       setNotice('Welcome back: you are where you left off.');
     } catch {
       persistence.clearAttempt(scenario.id);
@@ -135,9 +128,157 @@ export function ScenarioPlay({
     }
   }, [machine, persistence, scenario.id, scenario.version]);
 
+  const begin = useCallback((chosenMode: PlayMode) => {
+    setNotice('');
+    setAttempt({ key: ++attempts.current, input: newInput(chosenMode) });
+  }, []);
+
+  const autoStarted = useRef(false);
+  useEffect(() => {
+    if (!autoStart || autoStarted.current) return;
+    autoStarted.current = true;
+    begin(fixedMode ?? 'practice');
+  }, [autoStart, begin, fixedMode]);
+
+  if (attempt) {
+    return (
+      <ScenarioAttempt
+        key={attempt.key}
+        machine={machine}
+        start={attempt}
+        scenario={scenario}
+        skillNames={skillNames}
+        lessonTitles={lessonTitles}
+        evidenceRange={evidenceRange}
+        persistence={persistence}
+        fixedMode={fixedMode}
+        statusIndicator={statusIndicator}
+        notice={notice}
+        onLeave={() => {
+          persistence?.clearAttempt(scenario.id);
+          setAttempt(null);
+        }}
+      />
+    );
+  }
+
+  return (
+    <div className="scenario-player">
+      {notice && (
+        <p className="notice" role="status">
+          {notice}
+        </p>
+      )}
+      <PersonaCard scenario={scenario} open />
+      <section className="start-panel card" aria-labelledby="start-heading">
+        <h2 id="start-heading">{fixedMode ? 'Ready to play' : 'Choose how to play'}</h2>
+        {fixedMode ? (
+          <p>
+            {fixedMode === 'practice'
+              ? 'Practice mode: feedback and the reasoning after each choice; you can step back.'
+              : 'Assessment mode: no feedback until the debrief.'}
+          </p>
+        ) : (
+          <fieldset className="mode-choice">
+            <legend>Mode</legend>
+            <label>
+              <input
+                type="radio"
+                name="mode"
+                value="practice"
+                checked={mode === 'practice'}
+                onChange={() => setMode('practice')}
+              />{' '}
+              <strong>Practice</strong> — feedback and the reasoning after each choice; you can step
+              back. Counts as lighter evidence.
+            </label>
+            <label>
+              <input
+                type="radio"
+                name="mode"
+                value="assessment"
+                checked={mode === 'assessment'}
+                onChange={() => setMode('assessment')}
+              />{' '}
+              <strong>Assessment</strong> — no feedback until the debrief; counts fully towards your
+              skill profile.
+            </label>
+          </fieldset>
+        )}
+        <button type="button" onClick={() => begin(mode)}>
+          Start the conversation
+        </button>
+      </section>
+    </div>
+  );
+}
+
+interface ScenarioAttemptProps extends ScenarioPlayerProps {
+  machine: ScenarioMachine;
+  start: AttemptStart;
+  persistence?: PlayPersistence;
+  fixedMode?: PlayMode;
+  statusIndicator?: ReactNode;
+  notice: string;
+  /** Leave this attempt (and its saved place) to choose the mode again. */
+  onLeave: () => void;
+}
+
+/** One attempt in play: the scenario machine's actor, recording through its named actions. */
+function ScenarioAttempt({
+  machine,
+  start,
+  scenario,
+  skillNames,
+  lessonTitles,
+  evidenceRange,
+  persistence,
+  fixedMode,
+  statusIndicator,
+  notice,
+  onLeave,
+}: ScenarioAttemptProps) {
+  const [saveProblem, setSaveProblem] = useState('');
+  const focusTarget = useRef<'response' | 'debrief' | null>(start.resumed ? null : 'response');
+  const responseHeading = useRef<HTMLHeadingElement>(null);
+  const debriefHeading = useRef<HTMLHeadingElement>(null);
+  const playerRoot = useRef<HTMLDivElement>(null);
+
+  const record = useCallback(
+    (input: Parameters<PlayPersistence['record']>[0]) => {
+      persistence
+        ?.record(input)
+        .catch((error: unknown) =>
+          setSaveProblem(
+            `Your progress could not be saved in this browser (${error instanceof Error ? error.message : String(error)}).`,
+          ),
+        );
+    },
+    [persistence],
+  );
+
+  // The machine decides what is evidence (never a rehearsal); the player says where it goes.
+  const recordingMachine = useMemo(
+    () =>
+      machine.provide({
+        actions: {
+          recordChoice: (_, evidence) =>
+            record({ ...evidence, scenarioId: scenario.id, version: scenario.version }),
+          recordCompletion: (_, evidence) =>
+            record({ ...evidence, scenarioId: scenario.id, version: scenario.version }),
+        },
+      }),
+    [machine, record, scenario.id, scenario.version],
+  );
+  const actor = useActorRef(recordingMachine, {
+    input: start.input,
+    ...(start.resumed ? { snapshot: start.resumed } : {}),
+  });
+  const snapshot = useSelector(actor, (current: SnapshotFrom<ScenarioMachine>) => current);
+
   // Save every change, so a reload resumes exactly here.
   useEffect(() => {
-    if (!actor || !persistence) return undefined;
+    if (!persistence) return undefined;
     const subscription = actor.subscribe(() => {
       if (!persistence.saveAttempt(scenario.id, scenario.version, actor.getPersistedSnapshot())) {
         setSaveProblem(
@@ -154,92 +295,25 @@ export function ScenarioPlay({
     focusTarget.current = null;
   }, [snapshot]);
 
-  const record = useCallback(
-    (input: Parameters<PlayPersistence['record']>[0]) => {
-      persistence
-        ?.record(input)
-        .catch((error: unknown) =>
-          setSaveProblem(
-            `Your progress could not be saved in this browser (${error instanceof Error ? error.message : String(error)}).`,
-          ),
-        );
-    },
-    [persistence],
-  );
-
-  const begin = useCallback(
-    (chosenMode: PlayMode) => {
-      const started = createActor(machine, {
-        input: { mode: chosenMode, attemptId: crypto.randomUUID(), seed: newSeed() },
-      }).start();
-      setNotice('');
-      focusTarget.current = 'response';
-      setActor(started);
-    },
-    [machine],
-  );
-
-  const autoStarted = useRef(false);
-  useEffect(() => {
-    if (!autoStart || autoStarted.current) return;
-    autoStarted.current = true;
-    begin(fixedMode ?? 'practice');
-  }, [autoStart, begin, fixedMode]);
-
-  const ended = snapshot?.hasTag(ENDING_TAG) ?? false;
-  const node = snapshot ? currentNode(snapshot) : scenario.start;
+  const ended = snapshot.hasTag(ENDING_TAG);
+  const node = currentNode(snapshot);
   const offered = useMemo(() => {
-    if (!snapshot || ended) return [];
+    if (ended) return [];
     const choices = availableChoices(scenario, { node, vars: snapshot.context.vars });
     return shuffleForAttempt(choices, snapshot.context.seed, node);
   }, [scenario, snapshot, ended, node]);
 
   const select = useCallback(
     (choiceId: string) => {
-      if (!actor) return;
-      const before = actor.getSnapshot();
-      const context = before.context;
-      // Rehearsal (after stepping back) is not evidence: nothing of it is recorded, so an
-      // attempt's recorded choices are exactly the steps taken so far and the next is seq n + 1.
-      if (!context.rehearsal) {
-        record({
-          kind: 'choice',
-          attemptId: context.attemptId,
-          scenarioId: scenario.id,
-          version: scenario.version,
-          nodeId: currentNode(before),
-          choiceId,
-          mode: context.mode,
-          seq: context.steps.length + 1,
-        });
-      }
       actor.send({ type: 'choice.select', choice: choiceId });
-      const after = actor.getSnapshot();
-      if (after.hasTag(ENDING_TAG)) {
-        // The server derives completion from the recorded path reaching this ending, which a
-        // rehearsal never does: its ending is shown in the debrief, not recorded.
-        if (!context.rehearsal) {
-          record({
-            kind: 'completion',
-            attemptId: context.attemptId,
-            scenarioId: scenario.id,
-            version: scenario.version,
-            endingId: currentNode(after),
-            mode: context.mode,
-            seq: after.context.steps.length + 1,
-          });
-        }
-        focusTarget.current = 'debrief';
-      } else {
-        focusTarget.current = 'response';
-      }
+      focusTarget.current = actor.getSnapshot().hasTag(ENDING_TAG) ? 'debrief' : 'response';
     },
-    [actor, record, scenario.id, scenario.version],
+    [actor],
   );
 
   // Number keys choose the n-th option shown.
   useEffect(() => {
-    if (!actor || ended) return undefined;
+    if (ended) return undefined;
     const onKey = (event: KeyboardEvent) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;
       const target = event.target as HTMLElement | null;
@@ -259,71 +333,12 @@ export function ScenarioPlay({
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [actor, ended, offered, select]);
+  }, [ended, offered, select]);
 
   const restart = () => {
-    if (!actor) return;
     actor.send({ type: 'scenario.restart', attemptId: crypto.randomUUID(), seed: newSeed() });
     focusTarget.current = 'response';
   };
-
-  const abandon = () => {
-    persistence?.clearAttempt(scenario.id);
-    actor?.stop();
-    setActor(null);
-  };
-
-  if (!snapshot) {
-    return (
-      <div className="scenario-player">
-        {notice && (
-          <p className="notice" role="status">
-            {notice}
-          </p>
-        )}
-        <PersonaCard scenario={scenario} open />
-        <section className="start-panel card" aria-labelledby="start-heading">
-          <h2 id="start-heading">{fixedMode ? 'Ready to play' : 'Choose how to play'}</h2>
-          {fixedMode ? (
-            <p>
-              {fixedMode === 'practice'
-                ? 'Practice mode: feedback and the reasoning after each choice; you can step back.'
-                : 'Assessment mode: no feedback until the debrief.'}
-            </p>
-          ) : (
-            <fieldset className="mode-choice">
-              <legend>Mode</legend>
-              <label>
-                <input
-                  type="radio"
-                  name="mode"
-                  value="practice"
-                  checked={mode === 'practice'}
-                  onChange={() => setMode('practice')}
-                />{' '}
-                <strong>Practice</strong> — feedback and the reasoning after each choice; you can
-                step back. Counts as lighter evidence.
-              </label>
-              <label>
-                <input
-                  type="radio"
-                  name="mode"
-                  value="assessment"
-                  checked={mode === 'assessment'}
-                  onChange={() => setMode('assessment')}
-                />{' '}
-                <strong>Assessment</strong> — no feedback until the debrief; counts fully towards
-                your skill profile.
-              </label>
-            </fieldset>
-          )}
-          <button type="button" onClick={() => begin(mode)}>
-            Start the conversation
-          </button>
-        </section>
-      </div>
-    );
-  }
 
   const context = snapshot.context;
   const transcript = buildTranscript(scenario, context.steps);
@@ -353,7 +368,7 @@ export function ScenarioPlay({
             Start over
           </button>
           {!fixedMode && (
-            <button type="button" className="secondary" onClick={abandon}>
+            <button type="button" className="secondary" onClick={onLeave}>
               Leave and change mode
             </button>
           )}
@@ -377,7 +392,7 @@ export function ScenarioPlay({
           review={lastReview}
           skillNames={skillNames}
           onStepBack={() => {
-            actor?.send({ type: 'step.back' });
+            actor.send({ type: 'step.back' });
             focusTarget.current = 'response';
           }}
         />
@@ -417,7 +432,7 @@ export function ScenarioPlay({
           rehearsal={context.rehearsal}
           onReplay={restart}
           onRetry={(index) => {
-            actor?.send({ type: 'decision.retry', index });
+            actor.send({ type: 'decision.retry', index });
             focusTarget.current = 'response';
           }}
         />

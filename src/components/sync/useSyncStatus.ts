@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { hasStoredSession } from '../../services/backend/stored-session';
 import { getProgressRecorder } from '../../services/progress';
 import { startBackgroundSync } from '../../services/sync/background';
-import { SYNCED_KINDS } from '../../services/sync/delivery-order';
+import { isOutboxKind } from '../../domain/activity/kinds';
 import type { SyncStatus } from '../../services/sync/outbox-sync';
 
 /**
@@ -28,7 +28,7 @@ export function useSyncStatus(): SyncStatus | null {
           const { records, entries } = await recorder.outbox.snapshot();
           const kinds = new Map(records.map((record) => [record.id, record.kind]));
           const queued = entries.filter(
-            (entry) => !entry.fatal && SYNCED_KINDS.has(kinds.get(entry.id) ?? 'self-rating'),
+            (entry) => !entry.fatal && isOutboxKind(kinds.get(entry.id)),
           ).length;
           if (!cancelled) setStatus({ state: 'offline', queued, refused: [] });
         };

@@ -1,13 +1,13 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import type { RefusedRecord } from '../../services/sync/outbox-sync';
+import { ACTIVITY_KINDS } from '../../domain/activity/kinds';
 import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { AccountPanel, AuthForms } from './AuthPanel';
-import { AdminPanel } from './AdminPanel';
-import { LearnerDrilldown } from './LearnerDrilldown';
+import { AdminPanel } from './admin/AdminPanel';
+import { LearnerDrilldown } from './learner/LearnerDrilldown';
 import { MyProgramme } from './MyProgramme';
-import { SupervisorDashboard } from './SupervisorDashboard';
+import { SupervisorDashboard } from './dashboard/SupervisorDashboard';
 import { useTeam, type TeamContext } from './useTeam';
 import './team.css';
 
@@ -92,7 +92,7 @@ function SyncPanel() {
               <ul>
                 {group.records.map((entry) => (
                   <li key={entry.id}>
-                    {RECORD_KIND[entry.kind]}: {entry.error}
+                    {ACTIVITY_KINDS[entry.kind].label}: {entry.error}
                   </li>
                 ))}
               </ul>
@@ -108,13 +108,6 @@ function SyncPanel() {
     </div>
   );
 }
-
-const RECORD_KIND: Record<RefusedRecord['kind'], string> = {
-  choice: 'A scenario decision',
-  completion: 'A finished scenario',
-  check: 'A knowledge-check answer',
-  'self-rating': 'A self-rating',
-};
 
 function TeamHome({ context }: { context: TeamContext }) {
   const roles = context.memberships.map((membership) => ({

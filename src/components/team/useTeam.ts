@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import type { SupabaseClient, User } from '@supabase/supabase-js';
+import type { User } from '@supabase/supabase-js';
+import type { Backend } from '../../services/backend/client';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
 import { subscribeSession, type SessionState } from '../../services/session';
 import { teamQueries, type Membership, type TeamQueries } from '../../services/team/queries';
@@ -7,7 +8,7 @@ import { friendlyError } from '../../services/backend/errors';
 
 export interface TeamContext {
   user: User;
-  supabase: SupabaseClient;
+  supabase: Backend;
   queries: TeamQueries;
   memberships: Membership[];
   catalogue: ScoringCatalogue;

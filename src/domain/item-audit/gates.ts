@@ -96,6 +96,8 @@ export const ITEM_AUDIT_GATES: ItemAuditGates = {
   baseline: BASELINE_CONFIG,
   randomLearners: 20,
   ENFORCED: new Set<GateId>([
+    'baseline-checks',
+    'baseline-decisions',
     'baseline-learner',
     'length-rank-checks',
     'length-rank-decisions',

@@ -1,8 +1,8 @@
-import { availableChoices, choose, isEnding, startPosition } from '../scenario/runtime';
+import { playThrough, type Position } from '../scenario/runtime';
 import { hashString, seededRandom } from '../scenario/shuffle';
-import type { ScenarioCore } from '../scenario/schema';
+import type { Choice, ScenarioCore } from '../scenario/schema';
 import { scoringContentFrom } from '../scoring/content';
-import type { ActivityRecord } from '../scoring/evidence';
+import type { ActivityRecord } from '../activity/record';
 import type { SkillStatus } from '../scoring/estimate';
 import { scoreLearner } from '../scoring/profile';
 import type { AuditItem } from './items';
@@ -68,9 +68,7 @@ export function playLibrary(
   let clock = AT;
   const next = () => new Date((clock += 1000)).toISOString();
   for (const scenario of library.scenarios) {
-    let position = startPosition(scenario).position;
-    while (!isEnding(scenario, position)) {
-      const offered = availableChoices(scenario, position);
+    const pickItem = (offered: readonly Choice[], position: Position) => {
       const item = byKey.get(
         itemKey(
           scenario.id,
@@ -80,6 +78,12 @@ export function playLibrary(
       );
       if (!item) throw new Error(`no audit item for ${scenario.id}/${position.node}`);
       const choiceId = pick(item);
+      const choice = offered.find((candidate) => candidate.id === choiceId);
+      if (!choice)
+        throw new Error(`${choiceId} is not on offer at ${scenario.id}/${position.node}`);
+      return choice;
+    };
+    for (const { position, choice } of playThrough(scenario, pickItem)) {
       records.push({
         kind: 'choice',
         id: `${scenario.id}/${records.length}`,
@@ -87,10 +91,9 @@ export function playLibrary(
         attemptId: `attempt:${scenario.id}`,
         scenarioId: scenario.id,
         nodeId: position.node,
-        choiceId,
+        choiceId: choice.id,
         mode: 'assessment',
       });
-      position = choose(scenario, position, choiceId).position;
     }
   }
   for (const lesson of library.lessons) {

@@ -234,7 +234,7 @@ export function fileSummary(items: readonly ItemReport[]): string[] {
   return lines;
 }
 
-/** A markdown worklist per file: what each writer must fix, for docs/item-audit-worklist.md. */
+/** A markdown worklist per file: what each writer must fix (`npm run audit:items -- --worklist`). */
 export function formatWorklist(report: ItemAuditReport): string {
   const lines: string[] = [
     'Cue names: `only:X` = the only option in its item with X; `only-without:X` = the only one without it.',

@@ -21,10 +21,17 @@ import {
 
 export type IssuePath = (string | number)[];
 
+/**
+ * What kind of problem an issue is, where code decides by it: `broken_reference` is a next,
+ * start or variable that does not exist (exploring the state space would be meaningless).
+ */
+export type ScenarioIssueCode = 'broken_reference';
+
 export interface ScenarioIssue {
   path: IssuePath;
   message: string;
   severity: 'error' | 'warning';
+  code?: ScenarioIssueCode;
 }
 
 export interface EvidenceRange {
@@ -73,8 +80,9 @@ export function skillsAtStake(choices: readonly { evidence: Record<string, unkno
 /** Static checks: references, speakers, variables, coding completeness, endings, debrief. */
 function checkReferences(scenario: Scenario, context: AnalysisContext): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
-  const error = (path: IssuePath, message: string) =>
-    issues.push({ path, message, severity: 'error' });
+  const error = (path: IssuePath, message: string, code?: ScenarioIssueCode) =>
+    issues.push({ path, message, severity: 'error', ...(code ? { code } : {}) });
+  const broken = (path: IssuePath, message: string) => error(path, message, 'broken_reference');
   const warning = (path: IssuePath, message: string) =>
     issues.push({ path, message, severity: 'warning' });
   const nodeIds = new Set(Object.keys(scenario.nodes));
@@ -83,18 +91,19 @@ function checkReferences(scenario: Scenario, context: AnalysisContext): Scenario
   const speakers = new Set([NARRATION, CLIENT, ...Object.keys(scenario.counterparts)]);
   const checkCondition = (path: IssuePath, condition: Condition | undefined, where: string) => {
     for (const name of condition ? conditionVariables(condition) : []) {
-      if (!variables.has(name)) error(path, `${where}: condition reads unknown variable "${name}"`);
+      if (!variables.has(name))
+        broken(path, `${where}: condition reads unknown variable "${name}"`);
     }
   };
   const checkNext = (path: IssuePath, next: string, where: string) => {
-    if (!nodeIds.has(next)) error(path, `${where}: next "${next}" is not a node`);
+    if (!nodeIds.has(next)) broken(path, `${where}: next "${next}" is not a node`);
   };
 
   for (const reserved of [NARRATION, CLIENT]) {
     if (reserved in scenario.counterparts)
       error(['counterparts', reserved], `"${reserved}" is reserved and cannot be a counterpart id`);
   }
-  if (!nodeIds.has(scenario.start)) error(['start'], `start "${scenario.start}" is not a node`);
+  if (!nodeIds.has(scenario.start)) broken(['start'], `start "${scenario.start}" is not a node`);
 
   scenario.focusSkills.forEach((skill, index) => {
     if (!context.skillIds.includes(skill))
@@ -130,7 +139,7 @@ function checkReferences(scenario: Scenario, context: AnalysisContext): Scenario
       checkCondition([...path, 'when'], choice.when, where);
       for (const name of Object.keys(choice.effects)) {
         if (!variables.has(name))
-          error([...path, 'effects', name], `${where}: effect on unknown variable "${name}"`);
+          broken([...path, 'effects', name], `${where}: effect on unknown variable "${name}"`);
       }
       for (const skill of Object.keys(choice.evidence)) {
         if (!context.skillIds.includes(skill))
@@ -347,14 +356,7 @@ export function analyseScenario(scenario: Scenario, context: AnalysisContext): S
     issues: checkReferences(scenario, context),
   };
   // Broken references would make exploration meaningless; fix those first.
-  if (
-    analysis.issues.some(
-      (issue) =>
-        issue.severity === 'error' && /next "|start "|unknown variable/.test(issue.message),
-    )
-  ) {
-    return analysis;
-  }
+  if (analysis.issues.some((issue) => issue.code === 'broken_reference')) return analysis;
   const explored = exploreStates(scenario);
   analysis.issues.push(...explored.issues);
   if (!('positions' in explored)) return analysis;

@@ -9,7 +9,7 @@ import {
   type MapEdge,
   type MapNode,
 } from './graph';
-import { availableChoices, choose, isEnding, startPosition, type Step } from './runtime';
+import { isEnding, playThrough, startPosition, type Step } from './runtime';
 
 const brokenFixture = (name: string) =>
   loadScenarioFile(`tests/fixtures/broken-scenarios/scenarios/healthcare/${name}.yaml`);
@@ -162,14 +162,16 @@ describe('the map of a library scenario', () => {
         let position = startPosition(scenario).position;
         const steps: Step[] = [];
         const totals: Record<string, number> = {};
-        for (const pick of picks) {
-          if (isEnding(scenario, position)) break;
-          const offered = availableChoices(scenario, position);
-          const choice = offered[pick % offered.length]!;
+        const played = playThrough(
+          scenario,
+          (offered) => offered[picks[steps.length]! % offered.length]!,
+        );
+        for (const { position: at, choice, after } of played) {
           for (const [skill, evidence] of Object.entries(choice.evidence))
             totals[skill] = (totals[skill] ?? 0) + evidence.code;
-          steps.push({ node: position.node, choice: choice.id });
-          position = choose(scenario, position, choice.id).position;
+          steps.push({ node: at.node, choice: choice.id });
+          position = after;
+          if (steps.length === picks.length) break;
         }
         expect(isEnding(scenario, position)).toBe(true);
         const ending = node(graph.nodes, position.node);

@@ -1,4 +1,4 @@
-import { availableChoices, choose, isEnding, startPosition } from './runtime';
+import { playToEnding } from './runtime';
 import type { Choice, EndingKind, Scenario } from './schema';
 
 /** Spearman rank correlation of two equal-length samples (average ranks for ties). */
@@ -83,20 +83,14 @@ export function playHabit(
   scenario: Scenario,
   habit: Habit,
 ): { ending: EndingKind; decisions: number } {
-  let position = startPosition(scenario).position;
-  let decisions = 0;
-  while (!isEnding(scenario, position)) {
-    const offered = availableChoices(scenario, position);
-    const pick =
-      habit === 'first'
-        ? offered[0]
-        : habit === 'last'
-          ? offered[offered.length - 1]
-          : [...offered].sort((a, b) =>
-              habit === 'longest' ? b.text.length - a.text.length : a.text.length - b.text.length,
-            )[0];
-    position = choose(scenario, position, pick!.id).position;
-    decisions++;
-  }
-  return { ending: scenario.nodes[position.node]!.ending!.kind, decisions };
+  const { position, decisions } = playToEnding(scenario, (offered) =>
+    habit === 'first'
+      ? offered[0]!
+      : habit === 'last'
+        ? offered[offered.length - 1]!
+        : [...offered].sort((a, b) =>
+            habit === 'longest' ? b.text.length - a.text.length : a.text.length - b.text.length,
+          )[0]!,
+  );
+  return { ending: scenario.nodes[position.node]!.ending!.kind, decisions: decisions.length };
 }

@@ -166,6 +166,48 @@ export function replay(
   return { position, steps: replayed, startPassed: start.passed };
 }
 
+/** One decision taken in a play-through: where, what was on offer, what was taken, where it led. */
+export interface PlayedDecision {
+  position: Position;
+  offered: Choice[];
+  choice: Choice;
+  after: Position;
+}
+
+/** Picks one of the choices on offer at a decision point (it must be one of `offered`). */
+export type ChoicePicker = (offered: readonly Choice[], position: Position) => Choice;
+
+/**
+ * Plays from the start to an ending, taking at each decision point the choice `pick` returns.
+ * Lazy: each decision is yielded before the next pick, so a caller can stop early or interleave
+ * its own seeded draws in the order it always has. A choice not on offer throws.
+ */
+export function* playThrough(
+  scenario: ScenarioCore,
+  pick: ChoicePicker,
+): Generator<PlayedDecision, void, undefined> {
+  let position = startPosition(scenario).position;
+  while (!isEnding(scenario, position)) {
+    const offered = availableChoices(scenario, position);
+    const choice = pick(offered, position);
+    const after = choose(scenario, position, choice.id).position;
+    yield { position, offered, choice, after };
+    position = after;
+  }
+}
+
+/** Where a whole play-through with `pick` ends, and how many decisions it took. */
+export function playToEnding(
+  scenario: ScenarioCore,
+  pick: ChoicePicker,
+): { position: Position; decisions: PlayedDecision[] } {
+  const decisions = [...playThrough(scenario, pick)];
+  return {
+    position: decisions.at(-1)?.after ?? startPosition(scenario).position,
+    decisions,
+  };
+}
+
 /** The lines of a node that show with these variables. */
 export function visibleLines(
   scenario: ScenarioCore,

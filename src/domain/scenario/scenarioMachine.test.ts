@@ -9,6 +9,8 @@ import {
   createScenarioMachine,
   currentNode,
   ENDING_TAG,
+  type ChoiceEvidence,
+  type CompletionEvidence,
   type ScenarioEvent,
   type ScenarioSnapshot,
 } from './scenarioMachine';
@@ -181,5 +183,83 @@ describe('scenario machine', () => {
         }
       }),
     );
+  });
+});
+
+type PersistedPlay = ReturnType<ReturnType<typeof start>['getPersistedSnapshot']>;
+
+describe('what the machine records (its named actions recordChoice and recordCompletion)', () => {
+  const recording = (mode: 'practice' | 'assessment' = 'practice', snapshot?: unknown) => {
+    const recorded: (ChoiceEvidence | CompletionEvidence)[] = [];
+    const machine = createScenarioMachine(scenario).provide({
+      actions: {
+        recordChoice: (_, evidence) => recorded.push(evidence),
+        recordCompletion: (_, evidence) => recorded.push(evidence),
+      },
+    });
+    const actor = createActor(machine, {
+      input: { ...input, mode },
+      ...(snapshot ? { snapshot: snapshot as PersistedPlay } : {}),
+    }).start();
+    return { actor, recorded };
+  };
+
+  it('records each choice and the ending reached, in step order', () => {
+    const { actor, recorded } = recording('assessment');
+    actor.send({ type: 'choice.select', choice: 'good' });
+    actor.send({ type: 'choice.select', choice: 'x' });
+    const common = { attemptId: input.attemptId, mode: 'assessment' };
+    expect(recorded).toEqual([
+      { kind: 'choice', ...common, nodeId: 'a', choiceId: 'good', seq: 1 },
+      { kind: 'choice', ...common, nodeId: 'b', choiceId: 'x', seq: 2 },
+      { kind: 'completion', ...common, endingId: 'end-good', seq: 3 },
+    ]);
+  });
+
+  it('records nothing for a choice not on offer', () => {
+    const { actor, recorded } = recording();
+    actor.send({ type: 'choice.select', choice: 'x' });
+    expect(recorded).toEqual([]);
+  });
+
+  it('a rehearsal is not evidence: after a step back or a retry, nothing more is recorded', () => {
+    const { actor, recorded } = recording();
+    actor.send({ type: 'choice.select', choice: 'good' });
+    actor.send({ type: 'step.back' });
+    actor.send({ type: 'choice.select', choice: 'bad' });
+    actor.send({ type: 'choice.select', choice: 'x' });
+    expect(actor.getSnapshot().hasTag(ENDING_TAG)).toBe(true);
+    expect(recorded.map((evidence) => evidence.kind)).toEqual(['choice']);
+
+    const retried = recording();
+    retried.actor.send({ type: 'choice.select', choice: 'good' });
+    retried.actor.send({ type: 'choice.select', choice: 'x' });
+    retried.actor.send({ type: 'decision.retry', index: 1 });
+    retried.actor.send({ type: 'choice.select', choice: 'y' });
+    expect(retried.recorded.map((evidence) => evidence.kind)).toEqual([
+      'choice',
+      'choice',
+      'completion',
+    ]);
+  });
+
+  it('a restart is a new attempt whose choices count again', () => {
+    const { actor, recorded } = recording();
+    actor.send({ type: 'choice.select', choice: 'good' });
+    actor.send({ type: 'step.back' });
+    const attemptId = '00000000-0000-4000-8000-000000000002';
+    actor.send({ type: 'scenario.restart', attemptId, seed: 3 });
+    actor.send({ type: 'choice.select', choice: 'good' });
+    expect(recorded.at(-1)).toMatchObject({ attemptId, nodeId: 'a', seq: 1 });
+  });
+
+  it('restoring a finished attempt does not record its ending again', () => {
+    const first = recording();
+    first.actor.send({ type: 'choice.select', choice: 'good' });
+    first.actor.send({ type: 'choice.select', choice: 'x' });
+    const persisted = JSON.parse(JSON.stringify(first.actor.getPersistedSnapshot())) as unknown;
+    const restored = recording('practice', persisted);
+    expect(restored.actor.getSnapshot().hasTag(ENDING_TAG)).toBe(true);
+    expect(restored.recorded).toEqual([]);
   });
 });

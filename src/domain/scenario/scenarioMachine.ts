@@ -1,9 +1,9 @@
-import { assign, setup, type SnapshotFrom } from 'xstate';
+import { assign, enqueueActions, setup, type SnapshotFrom } from 'xstate';
 import { evaluateCondition } from './condition';
 import { applyEffects, initialVariables, replay, type Step, type Variables } from './runtime';
+import type { NewProgressRecord } from '../activity/browser-record';
+import type { PlayMode } from '../activity/kinds';
 import type { Scenario } from './schema';
-
-export type PlayMode = 'practice' | 'assessment';
 
 export interface ScenarioMachineInput {
   mode: PlayMode;
@@ -30,6 +30,20 @@ export type ScenarioEvent =
   | { type: 'scenario.restart'; attemptId: string; seed: number }
   | { type: 'decision.retry'; index: number };
 
+/**
+ * A decision to record as evidence: the record less what the player adds (which scenario and
+ * version it plays; the recorder fills in id and time).
+ */
+export type ChoiceEvidence = Omit<
+  Extract<NewProgressRecord, { kind: 'choice' }>,
+  'scenarioId' | 'version'
+>;
+/** An ending reached on the recorded path, to record as the attempt's completion. */
+export type CompletionEvidence = Omit<
+  Extract<NewProgressRecord, { kind: 'completion' }>,
+  'scenarioId' | 'version'
+>;
+
 /** The tag on every ending state; `snapshot.hasTag(ENDING_TAG)` tells the player it is over. */
 export const ENDING_TAG = 'ending';
 
@@ -37,6 +51,12 @@ export const ENDING_TAG = 'ending';
  * Builds the XState machine of a validated scenario: one state per node, guarded
  * `choice.select` transitions (guards from `when` conditions, actions from effects),
  * `always` transitions for routes, tagged ending states. Pure: no DOM, no storage.
+ *
+ * What counts as evidence is decided here: a choice and the ending it reaches are recorded
+ * only off rehearsal (after a step back or a retry the learner has seen how it went), so an
+ * attempt's recorded choices are exactly its steps and the next one is seq n + 1. Recording
+ * itself is the named actions `recordChoice` and `recordCompletion`, which the player gives
+ * with `machine.provide({ actions })`; unprovided (a studio draft), play keeps nothing.
  */
 export function createScenarioMachine(scenario: Scenario) {
   const varsAfter = (steps: readonly Step[]) => replay(scenario, steps).position.vars;
@@ -86,6 +106,10 @@ export function createScenarioMachine(scenario: Scenario) {
           event.type === 'decision.retry' ? context.steps.slice(0, event.index) : context.steps;
         return { steps, vars: varsAfter(steps), rehearsal: true };
       }),
+      // Given by the player (see above); play without them records nothing. Only called off
+      // rehearsal (the enqueueActions below).
+      recordChoice: (_, _evidence: ChoiceEvidence) => undefined,
+      recordCompletion: (_, _evidence: CompletionEvidence) => undefined,
       restart: assign(({ event, context }) => ({
         steps: [],
         vars: initialVariables(scenario),
@@ -97,6 +121,7 @@ export function createScenarioMachine(scenario: Scenario) {
   });
 
   type StateConfig = Parameters<typeof machineSetup.createStateConfig>[0];
+
   const states: Record<string, StateConfig> = {};
   for (const [id, node] of Object.entries(scenario.nodes)) {
     if (node.choices) {
@@ -105,7 +130,23 @@ export function createScenarioMachine(scenario: Scenario) {
           'choice.select': node.choices.map((choice) => ({
             guard: { type: 'choiceOffered' as const, params: { node: id, choice: choice.id } },
             target: choice.next,
-            actions: { type: 'takeChoice' as const, params: { node: id, choice: choice.id } },
+            actions: [
+              enqueueActions(({ context, enqueue }) => {
+                if (context.rehearsal) return;
+                enqueue({
+                  type: 'recordChoice',
+                  params: {
+                    kind: 'choice',
+                    attemptId: context.attemptId,
+                    nodeId: id,
+                    choiceId: choice.id,
+                    mode: context.mode,
+                    seq: context.steps.length + 1,
+                  },
+                });
+              }),
+              { type: 'takeChoice' as const, params: { node: id, choice: choice.id } },
+            ],
           })),
         },
       };
@@ -117,7 +158,25 @@ export function createScenarioMachine(scenario: Scenario) {
         })),
       };
     } else {
-      states[id] = { tags: [ENDING_TAG], meta: { ending: node.ending } };
+      states[id] = {
+        tags: [ENDING_TAG],
+        meta: { ending: node.ending },
+        // The server derives completion from the recorded path reaching this ending, which a
+        // rehearsal never does: its ending is shown in the debrief, not recorded.
+        entry: enqueueActions(({ context, enqueue }) => {
+          if (context.rehearsal) return;
+          enqueue({
+            type: 'recordCompletion',
+            params: {
+              kind: 'completion',
+              attemptId: context.attemptId,
+              endingId: id,
+              mode: context.mode,
+              seq: context.steps.length + 1,
+            },
+          });
+        }),
+      };
     }
   }
 

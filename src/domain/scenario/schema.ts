@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ConditionSyntaxError, parseCondition } from './condition';
+import { DIFFICULTIES } from './difficulty';
 
 export const SETTINGS = [
   'healthcare',
@@ -15,8 +16,7 @@ export const SETTING_NAMES: Record<Setting, string> = {
   'behavioural-health': 'Behavioural health',
 };
 
-export const DIFFICULTIES = ['introductory', 'intermediate', 'advanced'] as const;
-export type Difficulty = (typeof DIFFICULTIES)[number];
+export { DIFFICULTIES, type Difficulty } from './difficulty';
 
 export const ENDING_KINDS = ['good', 'mixed', 'poor'] as const;
 export type EndingKind = (typeof ENDING_KINDS)[number];
@@ -27,6 +27,8 @@ export type FlagKind = (typeof FLAG_KINDS)[number];
 /** Evidence codes run from −3 (clear evidence against the skill) to +3 (clear evidence for it). */
 export const MIN_CODE = -3;
 export const MAX_CODE = 3;
+/** The widest gap between two codes (6): a decision offering both ends is full-strength evidence. */
+export const CODE_SPAN = MAX_CODE - MIN_CODE;
 
 /** Speakers every scenario has; counterparts add their own ids. */
 export const NARRATION = 'narration';

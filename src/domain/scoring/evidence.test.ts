@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtureScenario } from '../../../tests/support/scenario-fixtures';
 import { SCORING_CONFIG } from './config';
-import {
-  checkEvidence,
-  decisionEvidence,
-  extractEvidence,
-  type ActivityRecord,
-  type ScoringContent,
-} from './evidence';
+import type { ActivityRecord } from '../activity/record';
+import { checkEvidence, decisionEvidence, extractEvidence, type ScoringContent } from './evidence';
 import { recommend, evidenceCapacity, reasonFor } from './recommend';
 import { scoreLearner } from './profile';
 

@@ -1,4 +1,11 @@
 import {
+  type ActivityRecord,
+  type CheckRecord,
+  type ChoiceRecord,
+  type ObservationRecord,
+} from '../activity/record';
+import { assertNever } from '../activity/kinds';
+import {
   availableChoices,
   choose,
   isEnding,
@@ -6,34 +13,9 @@ import {
   ScenarioRuntimeError,
   type Position,
 } from '../scenario/runtime';
-import type { Choice, FlagKind, ScenarioCore } from '../scenario/schema';
+import { CODE_SPAN, type Choice, type FlagKind, type ScenarioCore } from '../scenario/schema';
 import type { ScoringConfig } from './config';
 import type { EvidenceUnit } from './statistics';
-
-/** What happened, as recorded by the progress recorder or given to the CLI. */
-export type ActivityRecord =
-  | {
-      kind: 'choice';
-      id: string;
-      at: string;
-      /** Omitted by some sources (the CLI): runs are then inferred from the sequence. */
-      attemptId?: string;
-      scenarioId: string;
-      version?: string;
-      nodeId: string;
-      choiceId: string;
-      mode: 'practice' | 'assessment';
-    }
-  | { kind: 'check'; id: string; at: string; lessonId: string; itemId: string; optionId: string }
-  | {
-      kind: 'observation';
-      id: string;
-      at: string;
-      skill: string;
-      y: number;
-      w: number;
-      note?: string;
-    };
 
 /** The published content the engine resolves records against. */
 export interface ScoringContent {
@@ -95,7 +77,8 @@ export interface Extraction {
 
 /**
  * Evidence from one decision, per skill at stake among the options actually offered:
- * y = (e − e_min) / (e_max − e_min), strength w = r · (e_max − e_min) / 6.
+ * y = (e − e_min) / (e_max − e_min), strength w = r · (e_max − e_min) / span, where the span
+ * is the code range's width (MAX_CODE − MIN_CODE = 6).
  */
 export function decisionEvidence(
   offered: readonly Choice[],
@@ -121,7 +104,7 @@ export function decisionEvidence(
       {
         skill,
         y: (code - worst) / (best - worst),
-        w: (sourceWeight * (best - worst)) / 6,
+        w: (sourceWeight * (best - worst)) / CODE_SPAN,
         code,
         best,
         worst,
@@ -157,8 +140,6 @@ export function checkEvidence(
 const timeOf = (record: { at: string }) => Date.parse(record.at);
 const byTime = <T extends { at: string; id: string }>(a: T, b: T) =>
   timeOf(a) - timeOf(b) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-type ChoiceRecord = Extract<ActivityRecord, { kind: 'choice' }>;
 
 /**
  * Splits a learner's choice records into runs (attempts). With attempt ids, one run per id;
@@ -305,75 +286,110 @@ export function extractRun(
   return result;
 }
 
-/** Turns every record into evidence; bad records are reported and skipped, the rest still count. */
+/** Evidence from a knowledge-check answer, or why it is none. */
+function checkAnswerEvidence(
+  record: CheckRecord,
+  content: ScoringContent,
+  config: ScoringConfig,
+): EvidenceItem | RejectedRecord {
+  const item = content.checkItem(record.lessonId, record.itemId);
+  const scored =
+    item && checkEvidence(item.options, record.optionId, config.weights.check, config.checkScoring);
+  if (!item || !scored) {
+    return {
+      recordId: record.id,
+      reason: item
+        ? `option "${record.optionId}" is not in ${record.lessonId}#${record.itemId}`
+        : `unknown check item ${record.lessonId}#${record.itemId}`,
+    };
+  }
+  // Answering the same item again (after seeing its feedback) shares one answer's weight.
+  return {
+    recordId: record.id,
+    run: `check:${record.lessonId}#${record.itemId}`,
+    format: 'check',
+    cap: config.weights.check,
+    time: timeOf(record),
+    source: 'check',
+    skill: item.skill,
+    y: scored.y,
+    w: scored.w,
+    lessonId: record.lessonId,
+    itemId: record.itemId,
+    optionId: record.optionId,
+    optionCount: item.options.length,
+    correct: scored.correct,
+    rationale: '',
+  };
+}
+
+/** Evidence from a supervisor's observation, or why it is none. */
+function observationEvidence(record: ObservationRecord): EvidenceItem | RejectedRecord {
+  if (!(record.y >= 0 && record.y <= 1) || !(record.w > 0)) {
+    return {
+      recordId: record.id,
+      reason: 'an observation needs a score y in [0, 1] and a weight w > 0',
+    };
+  }
+  return {
+    recordId: record.id,
+    run: `observation:${record.id}`,
+    format: 'observation',
+    cap: Number.POSITIVE_INFINITY,
+    time: timeOf(record),
+    source: 'observation',
+    skill: record.skill,
+    y: record.y,
+    w: record.w,
+    rationale: record.note ?? '',
+  };
+}
+
+/**
+ * Turns every record into evidence; bad records are reported and skipped, the rest still
+ * count. Completions and self-ratings are not evidence (a completion is derived from the
+ * choices; a self-rating is shown beside the estimate, never in it).
+ */
 export function extractEvidence(
   records: readonly ActivityRecord[],
   content: ScoringContent,
   config: ScoringConfig,
 ): Extraction {
   const result: Extraction = { evidence: [], flags: [], rejected: [] };
-  const choices = records.filter((record): record is ChoiceRecord => record.kind === 'choice');
-  for (const run of groupRuns(choices, content)) {
-    const extracted = extractRun(run, content, config);
-    result.evidence.push(...extracted.evidence);
-    result.flags.push(...extracted.flags);
-    result.rejected.push(...extracted.rejected);
-  }
+  const choices: ChoiceRecord[] = [];
+  const file = (outcome: EvidenceItem | RejectedRecord) => {
+    if ('reason' in outcome) result.rejected.push(outcome);
+    else result.evidence.push(outcome);
+  };
   for (const record of records) {
-    if (record.kind === 'check') {
-      const item = content.checkItem(record.lessonId, record.itemId);
-      const scored =
-        item &&
-        checkEvidence(item.options, record.optionId, config.weights.check, config.checkScoring);
-      if (!item || !scored) {
-        result.rejected.push({
-          recordId: record.id,
-          reason: item
-            ? `option "${record.optionId}" is not in ${record.lessonId}#${record.itemId}`
-            : `unknown check item ${record.lessonId}#${record.itemId}`,
-        });
-        continue;
-      }
-      // Answering the same item again (after seeing its feedback) shares one answer's weight.
-      result.evidence.push({
-        recordId: record.id,
-        run: `check:${record.lessonId}#${record.itemId}`,
-        format: 'check',
-        cap: config.weights.check,
-        time: timeOf(record),
-        source: 'check',
-        skill: item.skill,
-        y: scored.y,
-        w: scored.w,
-        lessonId: record.lessonId,
-        itemId: record.itemId,
-        optionId: record.optionId,
-        optionCount: item.options.length,
-        correct: scored.correct,
-        rationale: '',
-      });
-    } else if (record.kind === 'observation') {
-      if (!(record.y >= 0 && record.y <= 1) || !(record.w > 0)) {
-        result.rejected.push({
-          recordId: record.id,
-          reason: 'an observation needs a score y in [0, 1] and a weight w > 0',
-        });
-        continue;
-      }
-      result.evidence.push({
-        recordId: record.id,
-        run: `observation:${record.id}`,
-        format: 'observation',
-        cap: Number.POSITIVE_INFINITY,
-        time: timeOf(record),
-        source: 'observation',
-        skill: record.skill,
-        y: record.y,
-        w: record.w,
-        rationale: record.note ?? '',
-      });
+    switch (record.kind) {
+      case 'choice':
+        choices.push(record); // replayed per attempt below
+        break;
+      case 'check':
+        file(checkAnswerEvidence(record, content, config));
+        break;
+      case 'observation':
+        file(observationEvidence(record));
+        break;
+      case 'completion':
+      case 'self-rating':
+        break;
+      default:
+        assertNever(record, 'kind of record');
     }
   }
+  const fromChoices: Extraction = { evidence: [], flags: [], rejected: [] };
+  for (const run of groupRuns(choices, content)) {
+    const extracted = extractRun(run, content, config);
+    fromChoices.evidence.push(...extracted.evidence);
+    fromChoices.flags.push(...extracted.flags);
+    fromChoices.rejected.push(...extracted.rejected);
+  }
+  // Choices first, as the engine has always listed them (the evidence is sorted by time below).
+  result.evidence.unshift(...fromChoices.evidence);
+  result.flags.unshift(...fromChoices.flags);
+  result.rejected.unshift(...fromChoices.rejected);
   result.evidence.sort(
     (a, b) => a.time - b.time || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
   );

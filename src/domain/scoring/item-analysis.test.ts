@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtureScenario } from '../../../tests/support/scenario-fixtures';
 import { SCORING_CONFIG } from './config';
-import type { ActivityRecord, ScoringContent } from './evidence';
+import type { ActivityRecord } from '../activity/record';
+import type { ScoringContent } from './evidence';
 import { analyseItems, flaggedItems, type ItemBank, type ItemFigures } from './item-analysis';
 import { learnerStatistics } from './profile';
 import { simulateActivity } from './validation/activity';

@@ -7,9 +7,9 @@ import {
   type DispersionEstimate,
 } from './dispersion';
 import { estimateSkill, type SkillEstimate } from './estimate';
+import type { ActivityRecord } from '../activity/record';
 import {
   extractEvidence,
-  type ActivityRecord,
   type EvidenceItem,
   type Extraction,
   type ScoringContent,

@@ -1,4 +1,4 @@
-import type { ScenarioCore } from '../scenario/schema';
+import { CODE_SPAN, type ScenarioCore } from '../scenario/schema';
 import { SCORING_CONFIG, type ScoringConfig } from './config';
 import type { SkillEstimate } from './estimate';
 
@@ -79,7 +79,7 @@ export function evidenceCapacity(
     const skills = new Set(choices.flatMap((choice) => Object.keys(choice.evidence)));
     for (const skill of skills) {
       const codes = choices.map((choice) => choice.evidence[skill]?.code ?? 0);
-      totals[skill] = (totals[skill] ?? 0) + (Math.max(...codes) - Math.min(...codes)) / 6;
+      totals[skill] = (totals[skill] ?? 0) + (Math.max(...codes) - Math.min(...codes)) / CODE_SPAN;
     }
   }
   const scale = decisions.length === 0 ? 0 : typicalDecisions / decisions.length;

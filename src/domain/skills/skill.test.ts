@@ -5,6 +5,7 @@ const skill = (id: string, kind: 'skill' | 'module' = 'skill'): Skill => ({
   id,
   name: `Skill ${id}`,
   kind,
+  pathStep: 1,
   description: 'A description of the skill.',
   whyItMatters: 'Why it matters, in more than forty characters of text.',
   levels: {

@@ -40,6 +40,8 @@ export const skillSchema = () =>
     id: slugId(),
     name: z.string().min(2),
     kind: z.enum(['skill', 'module']),
+    /** Its place in the recommended learning path (1 first; the path page's order). */
+    pathStep: z.number().int().min(1),
     description: z.string().min(10).max(160),
     whyItMatters: z.string().min(40),
     levels: z.object(
@@ -70,6 +72,14 @@ export const skillTaxonomySchema = () =>
 export type Skill = z.infer<ReturnType<typeof skillSchema>>;
 export type SkillTaxonomy = z.infer<ReturnType<typeof skillTaxonomySchema>>;
 export type SkillId = Skill['id'];
+
+/** Skills in learning-path order (by path step; the taxonomy's order breaks ties). */
+export function inPathOrder<S extends Pick<Skill, 'pathStep'>>(skills: readonly S[]): S[] {
+  return skills
+    .map((skill, index) => ({ skill, index }))
+    .sort((a, b) => a.skill.pathStep - b.skill.pathStep || a.index - b.index)
+    .map(({ skill }) => skill);
+}
 
 /** The skills the scoring engine measures (everything but modules such as foundations). */
 export function measuredSkills(skills: readonly Skill[]): Skill[] {

@@ -70,6 +70,9 @@ export function programmeProgress(
   };
 }
 
+/** One observation of real work weighs as much as one fully assessed decision. */
+export const OBSERVATION_WEIGHT = 1;
+
 /** Observed practice is recorded against a level; its score is the middle of that level's band. */
 export function observationScore(
   level: ProficiencyLevel,

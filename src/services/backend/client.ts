@@ -1,5 +1,9 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from './database.types';
 import { AUTH_STORAGE_KEY } from './stored-session';
+
+/** supabase-js typed with the schema the migrations make (database.types.ts). */
+export type Backend = SupabaseClient<Database>;
 
 /** Where this site's backend is: written next to the built site (`/supabase-config.json`). */
 export interface BackendConfig {
@@ -7,7 +11,7 @@ export interface BackendConfig {
   anonKey: string;
 }
 
-let clientPromise: Promise<SupabaseClient | null> | undefined;
+let clientPromise: Promise<Backend | null> | undefined;
 
 /** The backend's address; null when the site has none, undefined when it cannot tell (offline). */
 async function loadConfig(): Promise<BackendConfig | null | undefined> {
@@ -31,11 +35,11 @@ async function loadConfig(): Promise<BackendConfig | null | undefined> {
  * (self-study only), or when its address could not be fetched (offline: asked again next
  * time). Sessions persist in localStorage and refresh automatically.
  */
-export function getSupabase(): Promise<SupabaseClient | null> {
+export function getSupabase(): Promise<Backend | null> {
   clientPromise ??= loadConfig().then((config) => {
     if (config === undefined) clientPromise = undefined;
     return config
-      ? createClient(config.url, config.anonKey, {
+      ? createClient<Database>(config.url, config.anonKey, {
           auth: { persistSession: true, autoRefreshToken: true, storageKey: AUTH_STORAGE_KEY },
         })
       : null;

@@ -1,4 +1,4 @@
-import { recordProblem, type NewProgressRecord, type ProgressRecord } from './records';
+import type { NewProgressRecord, ProgressRecord } from './records';
 import type { OutboxEntry, ProgressStore } from './store';
 
 export const EXPORT_FORMAT = 'casecraft-progress';
@@ -70,8 +70,16 @@ export function retryDelayMs(attempts: number): number {
   return Math.min(600_000, 1000 * 2 ** Math.max(1, attempts));
 }
 
+/**
+ * The record codec (its zod schemas) loads apart from the page's first JavaScript, so the
+ * scenario player stays within its budget; a recorder starts loading it when it is made,
+ * which the player does as it opens, while the page is surely online.
+ */
+const loadCodec = () => import('../../domain/activity/browser-record');
+
 export function createProgressRecorder(options: RecorderOptions): ProgressRecorder {
   const { store, channel } = options;
+  const codec = loadCodec();
   const now = options.now ?? (() => new Date());
   const uuid = options.uuid ?? (() => crypto.randomUUID());
   const listeners = new Set<() => void>();
@@ -118,16 +126,16 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
     persistent: store.persistent,
     outbox,
     async record(input) {
-      const record = {
+      const { decodeProgressRecord } = await codec;
+      const decoded = decodeProgressRecord({
         ...input,
         id: input.id ?? uuid(),
         at: input.at ?? now().toISOString(),
-      };
-      const problem = recordProblem(record);
-      if (problem) throw new Error(`Cannot record progress: ${problem}`);
-      await store.add(record);
+      });
+      if ('problem' in decoded) throw new Error(`Cannot record progress: ${decoded.problem}`);
+      await store.add(decoded.record);
       notify();
-      return record;
+      return decoded.record;
     },
     all: () => store.all(),
     async exportProgress() {
@@ -154,14 +162,15 @@ export function createProgressRecorder(options: RecorderOptions): ProgressRecord
           `This export has version ${String(file.version)}; this Casecraft reads version ${EXPORT_VERSION}.`,
         );
       }
+      const { decodeProgressRecord } = await codec;
       const result: ImportResult = { added: 0, duplicates: 0, rejected: [] };
-      for (const [index, record] of file.records.entries()) {
-        const problem = recordProblem(record);
-        if (problem) {
-          result.rejected.push({ index, problem });
+      for (const [index, value] of file.records.entries()) {
+        const decoded = decodeProgressRecord(value);
+        if ('problem' in decoded) {
+          result.rejected.push({ index, problem: decoded.problem });
           continue;
         }
-        if (await store.add(record)) result.added++;
+        if (await store.add(decoded.record)) result.added++;
         else result.duplicates++;
       }
       notify();

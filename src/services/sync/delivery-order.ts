@@ -1,3 +1,4 @@
+import { isAttemptStep, isOutboxRecord, type OutboxKind } from '../../domain/activity/kinds';
 import type {
   ProgressRecord,
   ScenarioChoiceRecord,
@@ -12,17 +13,11 @@ import type { OutboxEntry } from '../progress/store';
  * kinds (knowledge-check answers) have no order and go whenever they are due.
  */
 
-/** Only these kinds are activity on the server; self-ratings stay in the browser. */
-export const SYNCED_KINDS: ReadonlySet<ProgressRecord['kind']> = new Set([
-  'check',
-  'choice',
-  'completion',
-]);
-
 type AttemptRecord = ScenarioChoiceRecord | ScenarioCompletionRecord;
+/** A record the outbox sends to the server. */
+export type OutboxRecord = Extract<ProgressRecord, { kind: OutboxKind }>;
 
-const isAttemptRecord = (record: ProgressRecord): record is AttemptRecord =>
-  record.kind === 'choice' || record.kind === 'completion';
+const isAttemptRecord = (record: ProgressRecord): record is AttemptRecord => isAttemptStep(record);
 
 /** Code the outbox gives a record whose attempt broke off at an earlier, refused step. */
 export const PREDECESSOR_REFUSED = 'predecessor_refused';
@@ -74,8 +69,8 @@ export interface DeliveryPlan {
    * Records to send now, each attempt's in step order and only after their predecessors
    * (already on the server, or earlier in this list).
    */
-  ready: { record: ProgressRecord; seq?: number }[];
-  /** Queued records that are never sent (self-ratings): to clear from the outbox. */
+  ready: { record: OutboxRecord; seq?: number }[];
+  /** Queued records of kinds that stay in the browser (self-ratings): to clear from the outbox. */
   localOnly: string[];
   /** Records that can never be saved because an earlier step of their attempt was refused. */
   blocked: { id: string; error: string }[];
@@ -113,7 +108,7 @@ export function planDelivery(
       continue;
     }
     if (!entry) continue;
-    if (!SYNCED_KINDS.has(record.kind)) plan.localOnly.push(record.id);
+    if (!isOutboxRecord(record)) plan.localOnly.push(record.id);
     else if (entry.fatal) continue;
     else if (due(entry)) plan.ready.push({ record });
     else plan.waiting++;

@@ -3,13 +3,8 @@ import { createActivityServer } from '../../../tests/support/activity-server';
 import { loadFixtureScenario } from '../../../tests/support/scenario-fixtures';
 import { createProgressRecorder, type ProgressRecorder } from '../progress/recorder';
 import { createMemoryStore } from '../progress/store';
-import {
-  createOutboxSync,
-  progressOwner,
-  toActivityEvent,
-  type DrainLock,
-  type EventResult,
-} from './outbox-sync';
+import { toActivityEvent } from '../../domain/activity/event-row';
+import { createOutboxSync, progressOwner, type DrainLock, type EventResult } from './outbox-sync';
 
 type Event = { id: string; kind: string; seq?: number };
 type Reply = { data?: EventResult[] | null; error?: { message: string } };

@@ -1,13 +1,10 @@
 import type { SupabaseClient } from '@supabase/supabase-js';
+import { toActivityEvent, type ActivityEvent } from '../../domain/activity/event-row';
+import { isOutboxKind } from '../../domain/activity/kinds';
 import { friendlyError } from '../backend/errors';
 import type { ProgressRecord } from '../progress/records';
 import { retryDelayMs, type OutboxFailure, type ProgressRecorder } from '../progress/recorder';
-import {
-  planDelivery,
-  predecessorHeldHere,
-  predecessorStillComing,
-  SYNCED_KINDS,
-} from './delivery-order';
+import { planDelivery, predecessorHeldHere, predecessorStillComing } from './delivery-order';
 
 /**
  * Drains the progress outbox to the backend for the signed-in learner, through the
@@ -64,43 +61,6 @@ const REQUEST_TIMEOUT_MS = 30_000;
 const MAX_DEFERRALS = 5;
 /** A drain stops after this many rounds; anything left is picked up by the next one. */
 const MAX_ROUNDS = 200;
-
-export function toActivityEvent(record: ProgressRecord, seq?: number): Record<string, unknown> {
-  const base = { id: record.id, kind: record.kind, occurred_at: record.at };
-  const step = seq === undefined ? {} : { seq };
-  switch (record.kind) {
-    case 'check':
-      return {
-        ...base,
-        lesson_id: record.lessonId,
-        item_id: record.itemId,
-        option_id: record.optionId,
-      };
-    case 'choice':
-      return {
-        ...base,
-        attempt_id: record.attemptId,
-        scenario_id: record.scenarioId,
-        scenario_version: record.version,
-        node_id: record.nodeId,
-        choice_id: record.choiceId,
-        mode: record.mode,
-        ...step,
-      };
-    case 'completion':
-      return {
-        ...base,
-        attempt_id: record.attemptId,
-        scenario_id: record.scenarioId,
-        scenario_version: record.version,
-        ending_id: record.endingId,
-        mode: record.mode,
-        ...step,
-      };
-    default:
-      return base;
-  }
-}
 
 /** Who the progress in this browser belongs to: nobody yet (a guest), or one account. */
 export const progressOwner = {
@@ -201,9 +161,7 @@ export function createOutboxSync(options: {
   const refresh = async () => {
     const { records, entries } = await recorder.outbox.snapshot();
     const kinds = new Map(records.map((record) => [record.id, record.kind]));
-    const synced = entries.filter((entry) =>
-      SYNCED_KINDS.has(kinds.get(entry.id) ?? 'self-rating'),
-    );
+    const synced = entries.filter((entry) => isOutboxKind(kinds.get(entry.id)));
     publish({
       queued: synced.filter((entry) => !entry.fatal).length,
       refused: synced
@@ -225,7 +183,7 @@ export function createOutboxSync(options: {
   };
 
   async function send(
-    events: Record<string, unknown>[],
+    events: ActivityEvent[],
   ): Promise<{ results?: EventResult[]; error?: { message: string } }> {
     const { data, error } = (await supabase
       .rpc('record_activity', { events })

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Backend } from '../backend/client';
 import { EVIDENCE_FORMATS, SCORING_CONFIG, type ScoringConfig } from '../../domain/scoring/config';
 import {
   emptyDispersionData,
@@ -44,7 +44,7 @@ export function dispersionDataFromRows(rows: readonly AgencyDispersionRow[]): Di
 }
 
 export async function loadAgencyDispersion(
-  supabase: SupabaseClient,
+  supabase: Backend,
   organisationId: string,
   config: ScoringConfig = SCORING_CONFIG,
 ): Promise<DispersionEstimate> {

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Backend } from '../backend/client';
 import { EVIDENCE_FORMATS, type EvidenceFormat } from '../../domain/scoring/config';
 import {
   emptyFormatTotals,
@@ -226,7 +226,7 @@ export function decodeCohortStatistics(document: unknown): CohortStatistics {
  * for the cohort's supervisors and its agency's admins (anyone else gets an error).
  */
 export async function loadCohortStatistics(
-  supabase: SupabaseClient,
+  supabase: Backend,
   cohortId: string,
 ): Promise<CohortStatistics> {
   const { data, error } = (await supabase.rpc('cohort_statistics', { cohort_id: cohortId })) as {

@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Backend } from '../backend/client';
 import {
   BANDS,
   figuresFromAggregates,
@@ -100,7 +100,7 @@ export function decodeItemAggregates(document: unknown): ItemAggregates[] {
 
 /** The agency's aggregates, for its admins. */
 export async function loadAgencyItemAggregates(
-  supabase: SupabaseClient,
+  supabase: Backend,
   organisationId: string,
 ): Promise<ItemAggregates[]> {
   const { data, error } = (await supabase.rpc('agency_item_analysis', {
@@ -112,7 +112,7 @@ export async function loadAgencyItemAggregates(
 
 /** Every item of the library analysed from the agency's aggregates. */
 export async function loadAgencyItemAnalysis(
-  supabase: SupabaseClient,
+  supabase: Backend,
   organisationId: string,
   catalogue: ScoringCatalogue,
 ): Promise<ItemFigures[]> {

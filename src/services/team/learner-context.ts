@@ -1,73 +1,16 @@
 import { SCORING_CONFIG } from '../../domain/scoring/config';
-import type { ActivityRecord } from '../../domain/scoring/evidence';
+import { activityFromEventRows } from '../../domain/activity/event-row';
+import type { ActivityRecord } from '../../domain/activity/record';
 import { targetFor } from '../../domain/team/team';
 import { getSupabase } from '../backend/client';
 import { hasStoredSession } from '../backend/stored-session';
-import { teamQueries, type EventRow } from './queries';
+import { teamQueries } from './queries';
 
 export interface SignedInLearnerContext {
   organisationName: string;
   targets: Record<string, number>;
   /** The learner's activity on the server (other devices, supervisors' observations). */
   activity: ActivityRecord[];
-}
-
-export function activityFromEvents(events: readonly EventRow[]): ActivityRecord[] {
-  return events.flatMap((event): ActivityRecord[] => {
-    if (
-      event.kind === 'choice' &&
-      event.attempt_id &&
-      event.scenario_id &&
-      event.node_id &&
-      event.choice_id &&
-      event.mode
-    ) {
-      return [
-        {
-          kind: 'choice',
-          id: event.id,
-          at: event.occurred_at,
-          attemptId: event.attempt_id,
-          scenarioId: event.scenario_id,
-          ...(event.scenario_version ? { version: event.scenario_version } : {}),
-          nodeId: event.node_id,
-          choiceId: event.choice_id,
-          mode: event.mode,
-        },
-      ];
-    }
-    if (event.kind === 'check' && event.lesson_id && event.item_id && event.option_id) {
-      return [
-        {
-          kind: 'check',
-          id: event.id,
-          at: event.occurred_at,
-          lessonId: event.lesson_id,
-          itemId: event.item_id,
-          optionId: event.option_id,
-        },
-      ];
-    }
-    if (
-      event.kind === 'observation' &&
-      event.skill_id &&
-      event.score !== null &&
-      event.weight !== null
-    ) {
-      return [
-        {
-          kind: 'observation',
-          id: event.id,
-          at: event.occurred_at,
-          skill: event.skill_id,
-          y: event.score,
-          w: event.weight,
-          ...(event.note ? { note: event.note } : {}),
-        },
-      ];
-    }
-    return [];
-  });
 }
 
 /**
@@ -107,6 +50,6 @@ export async function loadSignedInLearnerContext(
   return {
     organisationName: membership?.organisations?.name ?? '',
     targets,
-    activity: activityFromEvents(events),
+    activity: activityFromEventRows(events),
   };
 }

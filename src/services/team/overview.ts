@@ -1,4 +1,4 @@
-import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Backend } from '../backend/client';
 import { SCORING_CONFIG } from '../../domain/scoring/config';
 import { estimateSkill, type SkillEstimate } from '../../domain/scoring/estimate';
 import { emptyState, totalsAt, type SkillTotals } from '../../domain/scoring/statistics';
@@ -63,7 +63,7 @@ export async function loadCohortOverview(
   catalogue: ScoringCatalogue,
   organisationId: string,
   cohortId: string,
-  supabase: SupabaseClient,
+  supabase: Backend,
 ): Promise<CohortOverview> {
   const [members, people, targets, programmes, assignments, statistics] = await Promise.all([
     queries.cohortMembers([cohortId]),

@@ -12,15 +12,9 @@
  * Planted bad items: a decision whose able learners prefer its worst-coded options, and a
  * mis-keyed check whose able learners choose one particular distractor.
  */
-import {
-  availableChoices,
-  choose,
-  isEnding,
-  startPosition,
-  type Position,
-} from '../../scenario/runtime';
+import { playThrough, type ChoicePicker } from '../../scenario/runtime';
 import type { ScenarioCore } from '../../scenario/schema';
-import type { ActivityRecord } from '../evidence';
+import type { ActivityRecord } from '../../activity/record';
 import { createRandom, logistic, type Random } from './generators';
 
 export interface ActivityContent {
@@ -121,9 +115,7 @@ export function simulateActivity(
       const mode = random.next() < 0.7 ? 'assessment' : 'practice';
       const attemptId = `${learner}-attempt-${play + 1}`;
       let time = START + Math.floor(random.next() * days * DAY);
-      let position: Position = startPosition(scenario).position;
-      while (!isEnding(scenario, position)) {
-        const offered = availableChoices(scenario, position);
+      const pickByAbility: ChoicePicker = (offered, position) => {
         const stake = [
           ...new Set(offered.flatMap((choice) => Object.keys(choice.evidence))),
         ].filter((skill) => {
@@ -159,7 +151,9 @@ export function simulateActivity(
             break;
           }
         }
-        const choice = offered[pick]!;
+        return offered[pick]!;
+      };
+      for (const { position, choice } of playThrough(scenario, pickByAbility)) {
         activity.push({
           learner,
           record: {
@@ -174,7 +168,6 @@ export function simulateActivity(
             mode,
           },
         });
-        position = choose(scenario, position, choice.id).position;
         time += MINUTE;
       }
     }

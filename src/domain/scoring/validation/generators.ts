@@ -5,6 +5,7 @@
  * record (score y, raw weight w, format) and says what the learner's true proficiency on it
  * is. Everything is seeded.
  */
+import { CODE_SPAN } from '../../scenario/schema';
 import { seededRandom } from '../../scenario/shuffle';
 import type { EvidenceFormat, ScoringConfig } from '../config';
 import { checkEvidence } from '../evidence';
@@ -123,8 +124,8 @@ export function makeGradedItem(random: Random, config: ScoringConfig): GradedIte
     (_, index) => centre + spread * (index / Math.max(1, options - 2) - 0.5) * 2,
   );
   const discrimination = 0.5 + random.next() * 2;
-  // The engine's evidence: y = (code − worst)/(best − worst), w = r·(best − worst)/6.
-  const weight = (config.weights.assessment * (best - worst)) / 6;
+  // The engine's evidence: y = (code − worst)/(best − worst), w = r·(best − worst)/span.
+  const weight = (config.weights.assessment * (best - worst)) / CODE_SPAN;
   const scores = codes.map((code) => (code - worst) / (best - worst));
   return {
     format: 'choice',

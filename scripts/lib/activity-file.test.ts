@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { ActivityRecord } from '../domain/scoring/evidence';
-import { formatActivityLine, parseActivityLine, readActivityLines } from './activity-lines';
+import { formatActivityLine, parseActivityLine } from '../../src/domain/activity/json-lines';
+import type { ActivityRecord } from '../../src/domain/activity/record';
+import { readActivityLines } from './activity-file';
 
 const skills = ['empathy'];
 const records: ActivityRecord[] = [
@@ -28,7 +29,7 @@ const records: ActivityRecord[] = [
 describe('activity JSON lines', () => {
   it('writes lines that read back as the same records', () => {
     for (const record of records) {
-      expect(parseActivityLine(formatActivityLine('l1', record), 1, skills)).toEqual({
+      expect(parseActivityLine(formatActivityLine('l1', record)!, 1, skills)).toEqual({
         learner: 'l1',
         record,
       });

@@ -1,0 +1,103 @@
+import { useId, useMemo, useState } from 'react';
+import { cohortCsv } from '../../../domain/team/cohort-csv';
+import { loadCohortOverview } from '../../../services/team/overview';
+import { useLoad, type TeamContext } from '../useTeam';
+import { DetailTable } from './DetailTable';
+import { ErrorBox } from './ErrorBox';
+import { ExportControls } from './ExportControls';
+import { GapRanking } from './GapRanking';
+import { Heatmap } from './Heatmap';
+import { ProgrammeProgressTable } from './ProgrammeProgressTable';
+
+/** One cohort: the picker, the heatmap (or table), gaps and programme progress. */
+export function CohortDashboard({
+  context,
+  organisationId,
+  organisationName,
+  cohorts,
+  initial,
+}: {
+  context: TeamContext;
+  organisationId: string;
+  organisationName: string;
+  cohorts: { id: string; name: string }[];
+  initial: string;
+}) {
+  const id = useId();
+  const [cohortId, setCohortId] = useState(initial);
+  const [tableMode, setTableMode] = useState(false);
+  const overview = useLoad(
+    () =>
+      loadCohortOverview(
+        context.queries,
+        context.catalogue,
+        organisationId,
+        cohortId,
+        context.supabase,
+      ),
+    [cohortId],
+  );
+  const skills = context.catalogue.skills;
+  const cohortName = cohorts.find((cohort) => cohort.id === cohortId)?.name ?? '';
+
+  const csv = useMemo(
+    () => (overview.data ? cohortCsv(overview.data.learners, skills) : undefined),
+    [overview.data, skills],
+  );
+
+  return (
+    <div className="dashboard">
+      <div className="toolbar no-print">
+        <label htmlFor={`${id}-cohort`}>Cohort</label>
+        <select
+          id={`${id}-cohort`}
+          value={cohortId}
+          onChange={(event) => {
+            setCohortId(event.target.value);
+            window.history.replaceState(
+              null,
+              '',
+              `?org=${organisationId}&cohort=${event.target.value}`,
+            );
+          }}
+        >
+          {cohorts.map((cohort) => (
+            <option key={cohort.id} value={cohort.id}>
+              {cohort.name}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="secondary"
+          aria-pressed={tableMode}
+          onClick={() => setTableMode(!tableMode)}
+        >
+          {tableMode ? 'Show heatmap' : 'Show as table'}
+        </button>
+        <ExportControls csv={csv} cohortName={cohortName} />
+      </div>
+      <h2>
+        {cohortName} <span className="muted">— {organisationName}</span>
+      </h2>
+      {overview.loading && !overview.data && <p role="status">Loading the cohort…</p>}
+      {overview.error && <ErrorBox message={overview.error} retry={overview.reload} />}
+      {overview.data && overview.data.learners.length === 0 && (
+        <p className="card">
+          No learners in this cohort yet. Invite them with a cohort invitation.
+        </p>
+      )}
+      {overview.data && overview.data.learners.length > 0 && (
+        <>
+          {tableMode ? (
+            <DetailTable overview={overview.data} skills={skills} />
+          ) : (
+            <Heatmap overview={overview.data} skills={skills} organisationId={organisationId} />
+          )}
+          <GapRanking overview={overview.data} skills={skills} organisationId={organisationId} />
+          <ProgrammeProgressTable overview={overview.data} />
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,55 @@
+import { intervalName, percent, skillNamer, STATUS_LABELS } from '../../../domain/team/labels';
+import type { CohortOverview } from '../../../services/team/overview';
+
+/** The heatmap as a table: every learner's estimate, interval, target and status per skill. */
+export function DetailTable({
+  overview,
+  skills,
+}: {
+  overview: CohortOverview;
+  skills: { id: string; name: string }[];
+}) {
+  const name = skillNamer(skills);
+  return (
+    <section aria-labelledby="detail-heading">
+      <h3 id="detail-heading">Skills against target (table)</h3>
+      <div className="table-scroll">
+        <table>
+          <caption className="visually-hidden">
+            Every learner's estimate, interval, target and status per skill
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Learner</th>
+              <th scope="col">Skill</th>
+              <th scope="col">Status</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">{intervalName()}</th>
+              <th scope="col">Target</th>
+              <th scope="col">Evidence</th>
+            </tr>
+          </thead>
+          <tbody>
+            {overview.learners.flatMap((learner) =>
+              learner.estimates.map((estimate) => (
+                <tr key={`${learner.userId}-${estimate.skill}`}>
+                  <th scope="row">{learner.name}</th>
+                  <td>{name(estimate.skill)}</td>
+                  <td>{STATUS_LABELS[estimate.status]}</td>
+                  <td>{estimate.status === 'insufficient' ? '—' : percent(estimate.mean)}</td>
+                  <td>
+                    {estimate.status === 'insufficient'
+                      ? '—'
+                      : `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`}
+                  </td>
+                  <td>{percent(estimate.target)}</td>
+                  <td>{estimate.evidence.toFixed(1)}</td>
+                </tr>
+              )),
+            )}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+import { percent, skillNamer, STATUS_LABELS } from '../../../domain/team/labels';
+import type { CohortOverview } from '../../../services/team/overview';
+
+/** The cohort's measured gaps, largest expected shortfall first, with what to assign. */
+export function GapRanking({
+  overview,
+  skills,
+  organisationId,
+}: {
+  overview: CohortOverview;
+  skills: { id: string; name: string }[];
+  organisationId: string;
+}) {
+  const name = skillNamer(skills);
+  const top = overview.gaps.filter((gap) => gap.estimate.status !== 'insufficient').slice(0, 12);
+  return (
+    <section aria-labelledby="gaps-heading">
+      <h3 id="gaps-heading">Largest gaps first</h3>
+      <p className="muted">
+        Ranked by expected shortfall below target: how far below, and how likely. “Not enough
+        evidence” is not ranked as a gap.
+      </p>
+      {top.length === 0 ? (
+        <p>No measured gaps in this cohort.</p>
+      ) : (
+        <ol className="gap-list">
+          {top.map((gap) => (
+            <li key={`${gap.userId}-${gap.estimate.skill}`}>
+              <a href={`/team/learner/?org=${organisationId}&id=${gap.userId}`}>{gap.name}</a> —{' '}
+              {name(gap.estimate.skill)}: {percent(gap.estimate.mean)} against{' '}
+              {percent(gap.estimate.target)} ({STATUS_LABELS[gap.estimate.status].toLowerCase()},
+              expected shortfall {(gap.shortfall * 100).toFixed(1)} points). Assign:{' '}
+              {gap.lesson && <a href={`/learn/${gap.lesson.id}/`}>{gap.lesson.title}</a>}
+              {gap.lesson && gap.scenario && ' or '}
+              {gap.scenario && <a href={`/practice/${gap.scenario.id}/`}>{gap.scenario.title}</a>}
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,93 @@
+import { oneOf, PROGRAMME_ITEM_KINDS, type ProgrammeItemKind } from '../../domain/team/roles';
+import { done, unwrap, type Backend, type TableRow } from './backend';
+
+/** Programmes of lessons and scenarios, and their assignment to cohorts with due dates. */
+
+export interface ProgrammeItem {
+  programme_id: string;
+  position: number;
+  item_kind: ProgrammeItemKind;
+  item_id: string;
+}
+
+export interface Programme extends Pick<
+  TableRow<'programmes'>,
+  'id' | 'organisation_id' | 'name' | 'description'
+> {
+  programme_items: ProgrammeItem[];
+}
+
+export type Assignment = Pick<
+  TableRow<'cohort_programmes'>,
+  'cohort_id' | 'programme_id' | 'due_date'
+>;
+
+export function programmeQueries(supabase: Backend) {
+  return {
+    async programmes(organisationId: string): Promise<Programme[]> {
+      return unwrap(
+        await supabase
+          .from('programmes')
+          .select(
+            'id, organisation_id, name, description, programme_items(programme_id, position, item_kind, item_id)',
+          )
+          .eq('organisation_id', organisationId)
+          .order('created_at'),
+      ).map((row) => ({
+        ...row,
+        programme_items: row.programme_items.map((item) => ({
+          ...item,
+          item_kind: oneOf(PROGRAMME_ITEM_KINDS, item.item_kind, 'programme_items.item_kind'),
+        })),
+      }));
+    },
+    /** One call creates the programme and its items, or nothing (`create_programme`). */
+    async createProgramme(
+      organisationId: string,
+      name: string,
+      description: string,
+      items: readonly { kind: ProgrammeItemKind; id: string }[],
+    ): Promise<string> {
+      return unwrap(
+        await supabase.rpc('create_programme', {
+          organisation_id: organisationId,
+          name: name.trim(),
+          description,
+          items: items.map((item) => ({ kind: item.kind, id: item.id })),
+        }),
+      );
+    },
+    async assignments(cohortIds: readonly string[]): Promise<Assignment[]> {
+      if (cohortIds.length === 0) return [];
+      return unwrap(
+        await supabase
+          .from('cohort_programmes')
+          .select('cohort_id, programme_id, due_date')
+          .in('cohort_id', cohortIds),
+      );
+    },
+    async assignProgramme(
+      cohortId: string,
+      programmeId: string,
+      dueDate: string | null,
+    ): Promise<void> {
+      done(
+        await supabase
+          .from('cohort_programmes')
+          .upsert(
+            { cohort_id: cohortId, programme_id: programmeId, due_date: dueDate },
+            { onConflict: 'cohort_id,programme_id' },
+          ),
+      );
+    },
+    async unassignProgramme(cohortId: string, programmeId: string): Promise<void> {
+      done(
+        await supabase
+          .from('cohort_programmes')
+          .delete()
+          .eq('cohort_id', cohortId)
+          .eq('programme_id', programmeId),
+      );
+    },
+  };
+}
