@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import type pg from 'pg';
 import {
   applyBootstrap,
-  applyCatalog,
+  applyCatalogue,
   applyMigrations,
   openDatabase,
 } from '../supabase/local/database';
@@ -36,7 +36,7 @@ async function runOnPglite(): Promise<number> {
   const { db } = await openDatabase();
   await applyBootstrap(db);
   await applyMigrations(db);
-  await applyCatalog(db);
+  await applyCatalogue(db);
   const exec: ExecSql = async (sql) =>
     (await db.exec(sql)).map((result) => result.rows as Record<string, unknown>[]);
   const results: TapFileResult[] = [];

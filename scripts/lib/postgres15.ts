@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { loadAllContent } from '../../src/build/check-content';
-import { catalogStatements } from '../../src/build/catalog-sql';
+import { catalogueStatements } from '../../src/build/catalogue-sql';
 import { loadSkills } from '../../src/build/content';
 import { SUPABASE_DIR } from '../../supabase/local/database';
 
@@ -29,7 +29,10 @@ export async function startPostgres15(
 ): Promise<Postgres15 | null> {
   if (!postgres15Installed()) return null;
   const root = process.getuid?.() === 0;
-  const dir = mkdtempSync(join(tmpdir(), 'casecraft-pg-'));
+  // Its own prefix: this throwaway cluster's directory is world-writable (the postgres user
+  // runs it), unlike the stack's private socket directories (casecraft-pg-*, kept 0700 and
+  // checked by tests/security/local-stack-postgres.test.ts, which ran into this one).
+  const dir = mkdtempSync(join(tmpdir(), 'casecraft-pgtap-'));
   chmodSync(dir, 0o777);
   const as = (command: string, args: string[]) => {
     const result = root
@@ -80,7 +83,7 @@ export async function startPostgres15(
       .sort())
       await client.query(readFileSync(join(SUPABASE_DIR, 'migrations', file), 'utf8'));
     const content = loadAllContent(process.cwd());
-    for (const statement of catalogStatements({
+    for (const statement of catalogueStatements({
       skills: loadSkills(process.cwd()).skills,
       lessons: content.lessons,
       scenarios: content.scenarios.map((entry) => entry.scenario),

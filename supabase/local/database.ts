@@ -4,7 +4,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import { loadAllContent } from '../../src/build/check-content';
-import { catalogStatements } from '../../src/build/catalog-sql';
+import { catalogueStatements } from '../../src/build/catalogue-sql';
 import { loadSkills } from '../../src/build/content';
 import { measuredSkills } from '../../src/domain/skills/skill';
 import { demoActivitySql } from './demo-activity';
@@ -66,12 +66,12 @@ export async function applyMigrations(
 }
 
 /** Publishes the repository's content to the catalogue (idempotent). */
-export async function applyCatalog(db: PGlite, root = process.cwd()): Promise<void> {
+export async function applyCatalogue(db: PGlite, root = process.cwd()): Promise<void> {
   const content = loadAllContent(root);
   const errors = content.issues.filter((issue) => issue.severity !== 'warning');
   if (errors.length > 0)
     throw new Error(`content has ${errors.length} error(s); run npm run check:content`);
-  const statements = catalogStatements({
+  const statements = catalogueStatements({
     skills: loadSkills(root).skills,
     lessons: content.lessons,
     scenarios: content.scenarios.map((entry) => entry.scenario),
@@ -120,7 +120,7 @@ export async function prepareDatabase(options: {
   const { db, isNew } = await openDatabase(options.dataDir);
   await applyBootstrap(db);
   await applyMigrations(db, options.log);
-  await applyCatalog(db);
+  await applyCatalogue(db);
   if (isNew && options.seed !== false) await applySeed(db);
   return { db, isNew };
 }

@@ -15,7 +15,7 @@ import {
   dispersionDataFromRows,
   type AgencyDispersionRow,
 } from '../../src/services/team/agency-dispersion';
-import { applyBootstrap, applyCatalog, applyMigrations, openDatabase } from './database';
+import { applyBootstrap, applyCatalogue, applyMigrations, openDatabase } from './database';
 import { expectSameStatistics, relative } from './statistics-parity';
 
 // TypeScript and SQL keep the same statistics, per response format, with the engine's default
@@ -38,7 +38,7 @@ beforeAll(async () => {
   ({ db } = await openDatabase());
   await applyBootstrap(db);
   await applyMigrations(db);
-  await applyCatalog(db);
+  await applyCatalogue(db);
   await db.exec(`
     insert into auth.users (id, email) values ('${LEARNER}', 'parity@test.local'), ('${OBSERVER}', 'observer@test.local'),
       ('${ADMIN}', 'admin@test.local');

@@ -9,7 +9,13 @@ import { accumulate } from '../../src/domain/scoring/profile';
 import { measuredSkills } from '../../src/domain/skills/skill';
 import { activityFromEventRows } from '../../src/domain/activity/event-row';
 import { EVENT_COLUMNS, type EventRow } from '../../src/services/team/activity';
-import { applyBootstrap, applyCatalog, applyMigrations, applySeed, openDatabase } from './database';
+import {
+  applyBootstrap,
+  applyCatalogue,
+  applyMigrations,
+  applySeed,
+  openDatabase,
+} from './database';
 import { expectSameStatistics } from './statistics-parity';
 
 // The per-format migration on a database made by the migrations before it, holding the demo
@@ -30,7 +36,7 @@ beforeAll(async () => {
   ({ db } = await openDatabase());
   await applyBootstrap(db);
   expect((await applyMigrations(db, () => {}, BEFORE)).at(-1)).toMatch(new RegExp(`^${BEFORE}`));
-  await applyCatalog(db);
+  await applyCatalogue(db);
   await applySeed(db);
   eventsBefore = {
     n: Number(

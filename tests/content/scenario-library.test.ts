@@ -1,6 +1,8 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadAllContent } from '../../src/build/check-content';
+import { loadSkills } from '../../src/build/content';
+import { measuredSkills } from '../../src/domain/skills/skill';
 import {
   libraryEntry,
   libraryGateResults,
@@ -12,16 +14,7 @@ import { SETTINGS, DIFFICULTIES } from '../../src/domain/scenario/schema';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const content = loadAllContent(root);
 const scenarios = content.scenarios.map((entry) => entry.scenario);
-const MEASURED = [
-  'communication',
-  'empathy',
-  'conflict-resolution',
-  'rapport',
-  'negotiation',
-  'emotional-intelligence',
-  'cultural-competence',
-  'ethics',
-];
+const MEASURED = measuredSkills(loadSkills(root).skills).map((skill) => skill.id);
 
 describe('the scenario library', () => {
   it('passes the content check with no errors and no warnings', () => {

@@ -15,7 +15,7 @@ import {
 } from 'recharts';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
 import { PROFICIENCY_LEVEL_NAMES } from '../../domain/skills/skill';
-import { percent, ratingName, STATUS_LABELS } from './format';
+import { intervalName, percent, ratingName, STATUS_LABELS } from './format';
 
 interface Props {
   estimates: SkillEstimate[];
@@ -32,7 +32,7 @@ function TargetMark(props: { cx?: number; cy?: number }) {
 }
 
 /**
- * Every skill's estimate with its 80% interval and target. Charts are a visual summary
+ * Every skill's estimate with its credible interval and target. Charts are a visual summary
  * (hidden from assistive technology); the table carries the same facts for everyone.
  */
 export function SkillOverview({
@@ -84,7 +84,7 @@ export function SkillOverview({
               </ComposedChart>
             </ResponsiveContainer>
             <figcaption className="muted">
-              Bars: estimate. Whiskers: 80% interval. Orange tick: target.
+              Bars: estimate. Whiskers: {intervalName()}. Orange tick: target.
             </figcaption>
           </figure>
           {measured.length >= 3 && (
@@ -125,12 +125,12 @@ export function SkillOverview({
         </p>
       )}
       <table className="skill-table">
-        <caption>Skill estimates, 80% intervals and status against targets</caption>
+        <caption>Skill estimates, {intervalName()}s and status against targets</caption>
         <thead>
           <tr>
             <th scope="col">Skill</th>
             <th scope="col">Estimate</th>
-            <th scope="col">80% interval</th>
+            <th scope="col">{intervalName()}</th>
             <th scope="col">Target</th>
             <th scope="col">Status</th>
             <th scope="col">Level</th>

@@ -11,7 +11,7 @@ import {
 } from 'recharts';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
 import type { HistoryPoint } from '../../domain/scoring/history';
-import { formatDate, percent } from './format';
+import { formatDate, intervalName, percent } from './format';
 
 interface Props {
   history: Record<string, HistoryPoint[]>;
@@ -101,7 +101,7 @@ export function SkillTrends({ history, estimates, skillNames }: Props) {
             <tr>
               <th scope="col">Date</th>
               <th scope="col">Estimate</th>
-              <th scope="col">80% interval</th>
+              <th scope="col">{intervalName()}</th>
               <th scope="col">Evidence</th>
             </tr>
           </thead>

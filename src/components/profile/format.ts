@@ -1,6 +1,6 @@
 import { PROFICIENCY_LEVEL_NAMES, PROFICIENCY_LEVELS } from '../../domain/skills/skill';
 
-export { percent, STATUS_LABELS } from '../../domain/team/labels';
+export { intervalName, percent, STATUS_LABELS } from '../../domain/team/labels';
 
 /** Self-ratings are 1–5 on Benner's levels. */
 export const ratingName = (rating: number) =>

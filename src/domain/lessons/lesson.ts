@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type { ContentIssue } from '../content-issue';
+import { DIFFICULTIES } from '../scenario/difficulty';
 
-export const LESSON_LEVELS = ['introductory', 'intermediate', 'advanced'] as const;
+/** A lesson's level is on the scenarios' difficulty scale (one statement of its order). */
+export const LESSON_LEVELS = DIFFICULTIES;
 export type LessonLevel = (typeof LESSON_LEVELS)[number];
 
 const slugId = () =>

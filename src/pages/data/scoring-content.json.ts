@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { buildScoringCatalogue } from '../../build/scoring-catalogue';
-import { getLessons, getScenarios, getSkills } from '../../site/catalog';
+import { getLessons, getScenarios, getSkills } from '../../site/catalogue';
 
 /**
  * The published content the profile needs to score progress in the browser: scenario

@@ -1,13 +1,13 @@
 /**
- * `npm run db:catalog [-- --out FILE]`: the SQL that publishes this repository's skills,
+ * `npm run db:catalogue [-- --out FILE]`: the SQL that publishes this repository's skills,
  * lessons and scenario versions to the database catalogue (idempotent; old scenario
  * versions stay). For a hosted Supabase project:
- *   npm run db:catalog -- --out catalog.sql && psql "$DATABASE_URL" -f catalog.sql
+ *   npm run db:catalogue -- --out catalogue.sql && psql "$DATABASE_URL" -f catalogue.sql
  * The embedded stack applies the same statements itself on every start.
  */
 import { writeFileSync } from 'node:fs';
 import { loadAllContent } from '../src/build/check-content';
-import { catalogStatements } from '../src/build/catalog-sql';
+import { catalogueStatements } from '../src/build/catalogue-sql';
 import { loadSkills } from '../src/build/content';
 import { formatIssue } from '../src/build/yaml-source';
 
@@ -19,7 +19,7 @@ if (errors.length > 0) {
   console.error(`Not publishing: ${errors.length} content error(s).`);
   process.exit(1);
 }
-const sql = `begin;\n${catalogStatements({ skills: loadSkills(root).skills, lessons: content.lessons, scenarios: content.scenarios.map((entry) => entry.scenario) }).join('\n')}\ncommit;\n`;
+const sql = `begin;\n${catalogueStatements({ skills: loadSkills(root).skills, lessons: content.lessons, scenarios: content.scenarios.map((entry) => entry.scenario) }).join('\n')}\ncommit;\n`;
 const index = process.argv.indexOf('--out');
 if (index >= 0 && process.argv[index + 1]) {
   writeFileSync(process.argv[index + 1]!, sql);
