@@ -146,7 +146,7 @@ if (asJson) {
     return lines;
   };
   const flagged = flaggedItems(items);
-  const answered = items.filter((item) => item.answers > 0);
+  const answered = items.filter((item) => (item.answers ?? 0) > 0);
   console.log(
     `Item analysis of ${file}: ${learners.length} learners, ${answered.length} of ${items.length} items answered` +
       `${problems.length > 0 ? `, ${problems.length} line(s) skipped` : ''}.`,

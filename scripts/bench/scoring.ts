@@ -13,6 +13,7 @@ import type { EvidenceItem } from '../../src/domain/scoring/evidence';
 import { accumulate, dispersionFromStates, scoreLearner } from '../../src/domain/scoring/profile';
 import { totalsAt, type SkillState } from '../../src/domain/scoring/statistics';
 import { measuredSkills } from '../../src/domain/skills/skill';
+import { figure, type BenchLine } from './figures';
 
 /** Random complete play-throughs of real scenarios, as choice records, until `count` records exist. */
 export function simulatedRecords(
@@ -58,7 +59,7 @@ const time = (run: () => void, repeat = 3) => {
   return Math.min(...samples);
 };
 
-export function benchScoring(): string[] {
+export function benchScoring(): BenchLine[] {
   const root = process.cwd();
   const content = loadAllContent(root);
   const scenarios = content.scenarios.map((entry) => entry.scenario);
@@ -96,11 +97,34 @@ export function benchScoring(): string[] {
     for (const state of cells)
       estimateSkill('skill', totalsAt(state, now, SCORING_CONFIG), 0.75, SCORING_CONFIG, phi);
   });
+  const accumulateRate = evidence.length / (accumulateMs / 1000);
+  const statisticsRate = evidence.length / (statisticsMs / 1000);
+  const estimatesRate = cells.length / (estimatesMs / 1000);
   return [
     `scoring: ${scenarios.length} scenarios, ${records.length.toLocaleString('en')} choice records → ${evidence.length.toLocaleString('en')} evidence events`,
-    `scoring: evidence events accumulated per second (one process): ${Math.round(evidence.length / (accumulateMs / 1000)).toLocaleString('en')}`,
-    `scoring: full profile from 100,000 choice records (replay + evidence + statistics + estimates): ${profileMs.toFixed(0)} ms`,
-    `scoring: with the dispersion estimator, ${LEARNERS.toLocaleString('en')} learners: evidence events per second through states, per-format totals and φ per format: ${Math.round(evidence.length / (statisticsMs / 1000)).toLocaleString('en')}`,
-    `scoring: estimates (Beta interval, P(meets), trend) per second with estimated φ: ${Math.round(cells.length / (estimatesMs / 1000)).toLocaleString('en')} (${cells.length.toLocaleString('en')} learner × skill cells)`,
+    figure(
+      'scoring.accumulate',
+      accumulateRate,
+      'events/s',
+      `scoring: evidence events accumulated per second (one process): ${Math.round(accumulateRate).toLocaleString('en')}`,
+    ),
+    figure(
+      'scoring.profile_100k',
+      profileMs,
+      'ms',
+      `scoring: full profile from 100,000 choice records (replay + evidence + statistics + estimates): ${profileMs.toFixed(0)} ms`,
+    ),
+    figure(
+      'scoring.dispersion_1000_learners',
+      statisticsRate,
+      'events/s',
+      `scoring: with the dispersion estimator, ${LEARNERS.toLocaleString('en')} learners: evidence events per second through states, per-format totals and φ per format: ${Math.round(statisticsRate).toLocaleString('en')}`,
+    ),
+    figure(
+      'scoring.estimates',
+      estimatesRate,
+      'estimates/s',
+      `scoring: estimates (Beta interval, P(meets), trend) per second with estimated φ: ${Math.round(estimatesRate).toLocaleString('en')} (${cells.length.toLocaleString('en')} learner × skill cells)`,
+    ),
   ];
 }

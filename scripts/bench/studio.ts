@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
 import { loadAllContent } from '../../src/build/check-content';
 import { serveStatic } from '../lib/static-server';
+import { figure, type BenchLine } from './figures';
 
 const EDITS = 7;
 
@@ -29,7 +30,7 @@ const median = (values: readonly number[]) => {
   return sorted[Math.floor(sorted.length / 2)]!;
 };
 
-export async function benchStudio(): Promise<string[]> {
+export async function benchStudio(): Promise<BenchLine[]> {
   if (!statSync('dist/studio/index.html', { throwIfNoEntry: false })) {
     return ['dist/studio/ is missing: run `npm run build` first'];
   }
@@ -43,7 +44,7 @@ export async function benchStudio(): Promise<string[]> {
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu'],
   });
-  const lines: string[] = [];
+  const lines: BenchLine[] = [];
   try {
     for (const { id, bytes } of largest) {
       const page = await browser.newPage();
@@ -63,7 +64,18 @@ export async function benchStudio(): Promise<string[]> {
         edits.push(await lastCheckMs(page, before));
       }
       lines.push(
-        `${id} (${Math.round(bytes / 1024)} KB): first check ${first} ms; after an edit median ${median(edits)} ms (min ${Math.min(...edits)}, max ${Math.max(...edits)}, ${EDITS} edits)`,
+        figure(
+          `studio.${id}.first_check`,
+          first,
+          'ms',
+          `${id} (${Math.round(bytes / 1024)} KB): first check ${first} ms`,
+        ),
+        figure(
+          `studio.${id}.edit_check`,
+          median(edits),
+          'ms',
+          `${id}: after an edit median ${median(edits)} ms (min ${Math.min(...edits)}, max ${Math.max(...edits)}, ${EDITS} edits)`,
+        ),
       );
       await page.close();
     }

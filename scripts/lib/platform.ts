@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { checkDataDirFree } from '../../supabase/local/data-dir-lock';
 import { checkPortFree, PortInUseError } from '../../supabase/local/ports';
 import { startStack, type RunningStack } from '../../supabase/local/stack';
+import { buildInputsHash, builtFrom, recordBuild } from './build-inputs';
 import { serveStatic } from './static-server';
 
 export interface PlatformOptions {
@@ -47,7 +48,14 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     await checkPortFree(options.apiPort, 'API');
     if (options.dataDir) checkDataDirFree(resolve(options.dataDir));
   }
-  const building = options.build ? run('npm', ['run', 'build']) : Promise.resolve();
+  // The build is skipped when its inputs are what dist/ was last built from.
+  const inputs = options.build ? buildInputsHash() : undefined;
+  const upToDate = inputs !== undefined && builtFrom(inputs);
+  if (upToDate) options.log('site: inputs unchanged since the last build, serving dist/ as built');
+  const building =
+    inputs !== undefined && !upToDate
+      ? run('npm', ['run', 'build']).then(() => recordBuild(inputs))
+      : Promise.resolve();
   let stack: RunningStack | undefined;
   let backend: { url: string; anonKey: string };
   if (external) {
@@ -58,7 +66,7 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
     options.log(`backend: ${backend.url} (from PUBLIC_SUPABASE_URL; no local stack)`);
     await building;
   } else {
-    // Build and stack start together; both take a few seconds.
+    // Build (when needed) and stack start together.
     const [stackStart, build] = await Promise.allSettled([
       startStack({ dataDir: options.dataDir, port: options.apiPort, log: options.log }),
       building,

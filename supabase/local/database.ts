@@ -29,10 +29,14 @@ export async function applyBootstrap(db: PGlite): Promise<void> {
   await db.exec(readFileSync(join(SUPABASE_DIR, 'local/bootstrap.sql'), 'utf8'));
 }
 
-/** Applies each migration in supabase/migrations once, in order, tracked by version. */
+/**
+ * Applies each migration in supabase/migrations once, in order, tracked by version; with
+ * `through`, only those up to that version (to test a migration on data made before it).
+ */
 export async function applyMigrations(
   db: PGlite,
   log: (line: string) => void = () => {},
+  through?: string,
 ): Promise<string[]> {
   const dir = join(SUPABASE_DIR, 'migrations');
   const applied = new Set(
@@ -47,7 +51,7 @@ export async function applyMigrations(
     .filter((name) => name.endsWith('.sql'))
     .sort()) {
     const [version, ...rest] = file.replace(/\.sql$/, '').split('_');
-    if (!version || applied.has(version)) continue;
+    if (!version || applied.has(version) || (through !== undefined && version > through)) continue;
     await db.transaction(async (tx) => {
       await tx.exec(readFileSync(join(dir, file), 'utf8'));
       await tx.query(

@@ -2,35 +2,49 @@ import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedRecords } from '../../scripts/bench/scoring';
 import { loadAllContent } from '../../src/build/check-content';
-import { DAY_MS, SCORING_CONFIG, type ScoringConfig } from '../../src/domain/scoring/config';
+import { loadSkills } from '../../src/build/content';
+import { DAY_MS, EVIDENCE_FORMATS, SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
 import type { ActivityRecord } from '../../src/domain/activity/record';
+import { addDispersionCell, emptyDispersionData } from '../../src/domain/scoring/dispersion';
 import { extractEvidence } from '../../src/domain/scoring/evidence';
 import { accumulate } from '../../src/domain/scoring/profile';
-import { estimateSkill } from '../../src/domain/scoring/estimate';
-import { totalsAt, type SkillTotals } from '../../src/domain/scoring/statistics';
+import { totalsAt } from '../../src/domain/scoring/statistics';
+import { measuredSkills } from '../../src/domain/skills/skill';
+import {
+  dispersionDataFromRows,
+  type AgencyDispersionRow,
+} from '../../src/services/team/agency-dispersion';
 import { applyBootstrap, applyCatalogue, applyMigrations, openDatabase } from './database';
+import { expectSameStatistics, relative } from './statistics-parity';
 
-// TypeScript and SQL keep the same statistics: the same events, in a different order,
-// give the same sums within 1e-9.
-//
-// The database keeps the pooled sums (all formats together) and still guess-corrects check
-// answers by weight; TypeScript keeps the sums per format (their pooled total is what SQL
-// keeps) and formula-scores checks by default. Until the migration to per-format
-// statistics, the comparison runs TypeScript with the database's check rule.
-const DATABASE_RULES: ScoringConfig = { ...SCORING_CONFIG, checkScoring: 'weight' };
+// TypeScript and SQL keep the same statistics, per response format, with the engine's default
+// configuration (formula-scored checks): the same events, in a different order, give the same
+// sums within 1e-9, and so the same estimates, trends and agency dispersion sums.
 
 const LEARNER = '90000000-0000-4000-8000-000000000001';
+const OBSERVER = '90000000-0000-4000-8000-0000000000a1';
+const ADMIN = '90000000-0000-4000-8000-0000000000a2';
+const AGENCY = '90000000-0000-4000-8000-0000000000a3';
 let db: PGlite;
 const content = loadAllContent(process.cwd());
 const scenarios = content.scenarios.map((entry) => entry.scenario);
+const scoring = scoringContentFrom({
+  scenarios,
+  lessons: content.lessons.map((entry) => ({ id: entry.id, check: entry.frontmatter.check })),
+});
 
 beforeAll(async () => {
   ({ db } = await openDatabase());
   await applyBootstrap(db);
   await applyMigrations(db);
   await applyCatalogue(db);
-  await db.query(`insert into auth.users (id, email) values ($1, 'parity@test.local')`, [LEARNER]);
+  await db.exec(`
+    insert into auth.users (id, email) values ('${LEARNER}', 'parity@test.local'), ('${OBSERVER}', 'observer@test.local'),
+      ('${ADMIN}', 'admin@test.local');
+    insert into public.organisations (id, name) values ('${AGENCY}', 'Parity agency');
+    insert into public.memberships (organisation_id, user_id, role, display_name) values
+      ('${AGENCY}', '${LEARNER}', 'learner', 'Learner'), ('${AGENCY}', '${ADMIN}', 'admin', 'Admin');`);
 }, 120_000);
 
 afterAll(async () => {
@@ -46,6 +60,40 @@ function shuffled<T>(items: readonly T[], seed: number): T[] {
     [copy[index], copy[other]] = [copy[other]!, copy[index]!];
   }
   return copy;
+}
+
+const uuid = (id: string) =>
+  /^[0-9a-f-]{36}$/.test(id)
+    ? id
+    : `00000000-0000-4000-8000-${Buffer.from(id).toString('hex').slice(-12).padStart(12, '0')}`;
+
+async function insert(record: ActivityRecord) {
+  if (record.kind === 'choice') {
+    await db.query(
+      `insert into activity_events (id, user_id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id, mode) values ($1, $2, 'choice', $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        uuid(record.id),
+        LEARNER,
+        record.at,
+        record.attemptId,
+        record.scenarioId,
+        record.version,
+        record.nodeId,
+        record.choiceId,
+        record.mode,
+      ],
+    );
+  } else if (record.kind === 'check') {
+    await db.query(
+      `insert into activity_events (id, user_id, kind, occurred_at, lesson_id, item_id, option_id) values ($1, $2, 'check', $3, $4, $5, $6)`,
+      [record.id, LEARNER, record.at, record.lessonId, record.itemId, record.optionId],
+    );
+  } else if (record.kind === 'observation') {
+    await db.query(
+      `insert into activity_events (id, user_id, kind, occurred_at, skill_id, score, weight, observed_by) values ($1, $2, 'observation', $3, $4, $5, $6, $7)`,
+      [record.id, LEARNER, record.at, record.skill, record.y, record.w, OBSERVER],
+    );
+  }
 }
 
 describe('TypeScript and SQL statistics parity', () => {
@@ -64,75 +112,95 @@ describe('TypeScript and SQL statistics parity', () => {
       p: SCORING_CONFIG.weights.practice,
       c: SCORING_CONFIG.weights.check,
     });
+    expect(SCORING_CONFIG.checkScoring).toBe('formula');
   });
 
-  it('the prior φ is one value for every format (pooled sums then estimate exactly)', () => {
-    expect(new Set(Object.values(SCORING_CONFIG.dispersion.prior)).size).toBe(1);
-  });
-
-  it('agree within 1e-9 on the same events, arriving in a different order, across years', async () => {
-    // Choices spread over six and a half years (events are accepted from 2020 to now) and check answers.
+  it('agree per format within 1e-9 on choices, checks and observations arriving in a different order, across years', async () => {
+    // Choices spread over six and a half years (events are accepted from 2020 to now), in
+    // both modes; answers to every check item of four lessons (a first answer, a wrong one,
+    // and sometimes a third: wrong answers score below zero, repeats share the run's cap);
+    // supervisors' observations of every skill.
     const choices = simulatedRecords(scenarios, 400, 7).map((record, index) => ({
       ...record,
       at: new Date(Date.UTC(2020, 0, 2) + index * 6 * DAY_MS).toISOString(),
+      ...(record.kind === 'choice' && Number(record.attemptId!.slice(-12)) % 3 === 0
+        ? { mode: 'practice' as const }
+        : {}),
     }));
-    const lesson = content.lessons[0]!;
-    const checks: ActivityRecord[] = lesson.frontmatter.check.flatMap((item, index) =>
-      item.options.slice(0, 2).map((option, answer) => ({
-        kind: 'check' as const,
-        id: `00000000-0000-4000-9000-${String(index * 10 + answer).padStart(12, '0')}`,
-        at: new Date(Date.UTC(2026, 2, 1) + index * DAY_MS).toISOString(),
-        lessonId: lesson.id,
-        itemId: item.id,
-        optionId: option.id,
-      })),
+    let counter = 0;
+    const id = () => `00000000-0000-4000-9000-${String(counter++).padStart(12, '0')}`;
+    const checks: ActivityRecord[] = content.lessons.slice(0, 4).flatMap((lesson, lessonIndex) =>
+      lesson.frontmatter.check.flatMap((item, index) =>
+        // Mostly right first: a skill's check runs then sit between chance and certain.
+        [
+          (index + lessonIndex) % 3 === 0
+            ? item.options.find((option) => !option.correct)!
+            : item.options.find((option) => option.correct)!,
+        ]
+          .concat(index % 2 === 0 ? [item.options.find((option) => !option.correct)!] : [])
+          .concat(index % 4 === 0 ? [item.options.find((option) => option.correct)!] : [])
+          .map((option, answer) => ({
+            kind: 'check' as const,
+            id: id(),
+            at: new Date(
+              Date.UTC(2026, 2, 1) + (lessonIndex * 20 + index) * DAY_MS + answer * 60_000,
+            ).toISOString(),
+            lessonId: lesson.id,
+            itemId: item.id,
+            optionId: option.id,
+          })),
+      ),
     );
-    const records: ActivityRecord[] = [...choices, ...checks];
-    // Attempts must arrive in order within themselves; shuffle whole attempts and the checks.
-    const attempts = new Map<string, ActivityRecord[]>();
+    const skills = measuredSkills(loadSkills(process.cwd()).skills).map((skill) => skill.id);
+    const observations: ActivityRecord[] = Array.from({ length: 40 }, (_, index) => ({
+      kind: 'observation' as const,
+      id: id(),
+      at: new Date(Date.UTC(2025, 0, 1) + index * 5 * DAY_MS).toISOString(),
+      skill: skills[index % skills.length]!,
+      y: ((index * 7) % 11) / 10,
+      w: 0.5 + (index % 4) * 0.5,
+    }));
+    const records: ActivityRecord[] = [...choices, ...checks, ...observations];
+    // Attempts must arrive in order within themselves; shuffle whole attempts and the rest.
+    const groups = new Map<string, ActivityRecord[]>();
     for (const record of records) {
       const key = record.kind === 'choice' ? record.attemptId! : record.id;
-      attempts.set(key, [...(attempts.get(key) ?? []), record]);
+      groups.set(key, [...(groups.get(key) ?? []), record]);
     }
-    for (const group of shuffled([...attempts.values()], 42)) {
-      for (const record of group) {
-        const uuid = (id: string) =>
-          /^[0-9a-f-]{36}$/.test(id)
-            ? id
-            : `00000000-0000-4000-8000-${Buffer.from(id).toString('hex').slice(-12).padStart(12, '0')}`;
-        if (record.kind === 'choice') {
-          await db.query(
-            `insert into activity_events (id, user_id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id, mode) values ($1, $2, 'choice', $3, $4, $5, $6, $7, $8, $9)`,
-            [
-              uuid(record.id),
-              LEARNER,
-              record.at,
-              record.attemptId,
-              record.scenarioId,
-              record.version,
-              record.nodeId,
-              record.choiceId,
-              record.mode,
-            ],
-          );
-        } else if (record.kind === 'check') {
-          await db.query(
-            `insert into activity_events (id, user_id, kind, occurred_at, lesson_id, item_id, option_id) values ($1, $2, 'check', $3, $4, $5, $6)`,
-            [record.id, LEARNER, record.at, record.lessonId, record.itemId, record.optionId],
-          );
-        }
-      }
-    }
-    const now = Date.UTC(2027, 0, 1);
-    const sql = await sqlTotals(LEARNER, now);
+    for (const group of shuffled([...groups.values()], 42))
+      for (const record of group) await insert(record);
 
-    const scoring = scoringContentFrom({
-      scenarios,
-      lessons: content.lessons.map((entry) => ({ id: entry.id, check: entry.frontmatter.check })),
-    });
-    const extraction = extractEvidence(records, scoring, DATABASE_RULES);
+    const now = Date.UTC(2027, 0, 1);
+    const extraction = extractEvidence(records, scoring, SCORING_CONFIG);
     expect(extraction.rejected).toEqual([]);
-    expectSameTotals(sql, accumulate(extraction.evidence, DATABASE_RULES), now);
+    expect(extraction.evidence.some((unit) => unit.y < 0)).toBe(true);
+    const states = accumulate(extraction.evidence, SCORING_CONFIG);
+    await expectSameStatistics(db, LEARNER, states, now);
+
+    // The agency's dispersion sums: one aggregate over the learner's cells, as TypeScript's.
+    const expected = emptyDispersionData();
+    for (const state of states.values())
+      addDispersionCell(expected, totalsAt(state, now, SCORING_CONFIG));
+    const rows = await db.transaction(async (tx) => {
+      await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+        JSON.stringify({ sub: ADMIN, role: 'authenticated' }),
+      ]);
+      return (
+        await tx.query<AgencyDispersionRow>(`select * from public.agency_dispersion($1)`, [AGENCY])
+      ).rows;
+    });
+    const fromSql = dispersionDataFromRows(rows);
+    for (const format of EVIDENCE_FORMATS) {
+      expect(fromSql[format].df, format).toBe(expected[format].df);
+      for (const key of ['numerator', 'denominator'] as const)
+        expect(
+          relative(fromSql[format][key], expected[format][key]),
+          `${format} ${key}`,
+        ).toBeLessThan(1e-9);
+    }
+    // Not vacuous: choices and checks have cells with two runs or more.
+    expect(expected.choice.df).toBeGreaterThan(10);
+    expect(expected.check.df).toBeGreaterThan(10);
   }, 120_000);
 
   it('agree when the decayed sums are rebased to a later epoch (evidence eleven years apart)', async () => {
@@ -146,8 +214,7 @@ describe('TypeScript and SQL statistics parity', () => {
       ...record,
       at: new Date(Date.UTC(2020, 0, 2) + index * 10 * DAY_MS).toISOString(),
     }));
-    const scoring = scoringContentFrom({ scenarios, lessons: [] });
-    const extraction = extractEvidence(records, scoring, DATABASE_RULES);
+    const extraction = extractEvidence(records, scoring, SCORING_CONFIG);
     expect(extraction.rejected).toEqual([]);
     for (const unit of extraction.evidence) {
       await db.query(`select private.add_evidence($1, $2, $3, $4, $5, $6, $7)`, [
@@ -161,70 +228,12 @@ describe('TypeScript and SQL statistics parity', () => {
       ]);
     }
     const now = Date.UTC(2031, 6, 1);
-    const sql = await sqlTotals(learner, now);
+    const t0 = await db.query<{ t0: number }>(
+      `select max(t0) as t0 from skill_stats where user_id = $1`,
+      [learner],
+    );
     // The decayed sums were rebased to a later epoch on the way (t0 past 2030).
-    expect(Math.max(...sql.map((row) => Number(row.t0)))).toBeGreaterThan(365 * 10);
-    expectSameTotals(sql, accumulate(extraction.evidence, DATABASE_RULES), now);
+    expect(Number(t0.rows[0]!.t0)).toBeGreaterThan(365 * 10);
+    await expectSameStatistics(db, learner, accumulate(extraction.evidence, SCORING_CONFIG), now);
   }, 120_000);
 });
-
-async function sqlTotals(learner: string, now: number) {
-  return (
-    await db.query<Record<string, number | string>>(
-      `select skill_id,
-              a_plus * power(2::double precision, -(private.epoch_days($2) - t0) / private.half_life_days()) as s_plus,
-              a_minus * power(2::double precision, -(private.epoch_days($2) - t0) / private.half_life_days()) as s_minus,
-              sw, swt, swy, swtt, swty, swyy, events, t0
-       from skill_stats where user_id = $1 order by skill_id`,
-      [learner, new Date(now).toISOString()],
-    )
-  ).rows;
-}
-
-function expectSameTotals(
-  sql: Record<string, number | string>[],
-  states: ReturnType<typeof accumulate>,
-  now: number,
-) {
-  expect(sql.map((row) => row.skill_id)).toEqual([...states.keys()].sort());
-  for (const row of sql) {
-    const totals = totalsAt(states.get(String(row.skill_id))!, now, DATABASE_RULES);
-    const pairs: [string, number, number][] = [
-      ['S+', Number(row.s_plus), totals.sPlus],
-      ['S-', Number(row.s_minus), totals.sMinus],
-      ['W', Number(row.sw), totals.W],
-      ['Wt', Number(row.swt), totals.Wt],
-      ['Wy', Number(row.swy), totals.Wy],
-      ['Wtt', Number(row.swtt), totals.Wtt],
-      ['Wty', Number(row.swty), totals.Wty],
-      ['Wyy', Number(row.swyy), totals.Wyy],
-    ];
-    for (const [name, fromSql, fromTs] of pairs) {
-      expect(
-        Math.abs(fromSql - fromTs) / Math.max(1, Math.abs(fromTs)),
-        `${String(row.skill_id)} ${name}`,
-      ).toBeLessThan(1e-9);
-    }
-    expect(Number(row.events)).toBe(totals.events);
-    // Views that read the pooled sums (no split by format) estimate exactly what the
-    // per-format engine does while every format has the prior φ.
-    const pooled: SkillTotals = {
-      sPlus: Number(row.s_plus),
-      sMinus: Number(row.s_minus),
-      W: Number(row.sw),
-      Wt: Number(row.swt),
-      Wy: Number(row.swy),
-      Wtt: Number(row.swtt),
-      Wty: Number(row.swty),
-      Wyy: Number(row.swyy),
-      events: Number(row.events),
-    };
-    const fromSql = estimateSkill('s', pooled, 0.75, DATABASE_RULES);
-    const fromTs = estimateSkill('s', totals, 0.75, DATABASE_RULES);
-    for (const key of ['mean', 'sd', 'probabilityMeetsTarget'] as const)
-      expect(Math.abs(fromSql[key] - fromTs[key]), `${String(row.skill_id)} ${key}`).toBeLessThan(
-        1e-9,
-      );
-    expect(fromSql.trend.direction).toBe(fromTs.trend.direction);
-  }
-}

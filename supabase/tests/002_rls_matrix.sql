@@ -47,6 +47,9 @@ insert into cases values
   ('skill_run_stats', $$user_id = tests.id('learner')$$,
    $$insert into public.skill_run_stats (user_id, skill_id, run_key) values (tests.id('learner'), 'x', 'y')$$, 'w = w',
    'DADADAD', 'DDDDDDD', 'DDDDDDD', 'DDDDDDD'),
+  ('skill_format_stats', $$user_id = tests.id('learner')$$,
+   $$insert into public.skill_format_stats (user_id, skill_id, format) values (tests.id('learner'), 'test-skill', 'observation')$$, 'sw = sw',
+   'DADADAD', 'DDDDDDD', 'DDDDDDD', 'DDDDDDD'),
   ('skill_stats', $$user_id = tests.id('learner')$$,
    $$insert into public.skill_stats (user_id, skill_id, t0) values (tests.id('learner'), 'x', 0)$$, 't0 = t0',
    'DADADAD', 'DDDDDDD', 'DDDDDDD', 'DDDDDDD'),
@@ -80,7 +83,13 @@ insert into rpc_cases values
   ('join_organisation', $$select * from public.join_organisation('TESTCODE01', 'Someone')$$, 'DAAAAAA'),
   ('record_activity', $$select public.record_activity(jsonb_build_array(jsonb_build_object('id', gen_random_uuid(), 'kind', 'check',
      'occurred_at', now(), 'lesson_id', 'test/lesson', 'item_id', 'q1', 'option_id', 'a')))$$, 'DAAAAAA'),
-  ('create_programme', $$select public.create_programme(tests.id('org_a'), 'Onboarding', '', '[{"kind": "lesson", "id": "test/lesson"}]')$$, 'DDDDDAD');
+  ('create_programme', $$select public.create_programme(tests.id('org_a'), 'Onboarding', '', '[{"kind": "lesson", "id": "test/lesson"}]')$$, 'DDDDDAD'),
+  -- A cohort's statistics: its supervisors and its agency's admins.
+  ('cohort_statistics', $$select * from public.cohort_statistics(tests.id('cohort_a1'))$$, 'DDDADAD'),
+  -- An agency's dispersion sums: its admins.
+  ('agency_dispersion', $$select * from public.agency_dispersion(tests.id('org_a'))$$, 'DDDDDAD'),
+  -- An agency's item analysis: its admins.
+  ('agency_item_analysis', $$select public.agency_item_analysis(tests.id('org_a'))$$, 'DDDDDAD');
 
 select plan((select count(*)::integer * 28 + 1 from cases) + (select count(*)::integer * 7 + 1 from rpc_cases));
 

@@ -70,8 +70,9 @@ select is(
   '["accepted", "refused", "duplicate"]'::jsonb,
   'record_activity accepts, refuses and ignores repeats event by event');
 
--- Check evidence: a correct answer to a 4-option item counts (1 − 1/4) · 0.5.
-select is((select weight from evidence where event_id = '80000000-0000-4000-8000-000000000002'), 0.375::double precision, 'a correct check answer is guess-corrected');
+-- Check evidence: the formula score, weight r = 0.5 — a right answer 1, a wrong one −1/(m − 1).
+select is((select (weight, score) from evidence where event_id = '80000000-0000-4000-8000-000000000002'), (0.5::double precision, 1::double precision),
+  'a correct check answer scores 1 with the check''s weight');
 
 -- Statistics follow: the learner's check run holds both of today's answers' weight.
 select cmp_ok((select events from skill_stats where user_id = tests.id('learner') and skill_id = 'test-skill'), '>=', 3, 'statistics count every evidence unit');

@@ -49,7 +49,8 @@ insert into scope_cases values
   ('attempt_progress', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),
   ('evidence', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),
   ('skill_run_stats', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),
-  ('skill_stats', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD');
+  ('skill_stats', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),
+  ('skill_format_stats', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD');
 -- The published catalogue: written by the service role only.
 insert into scope_cases
 select c.relname, 'true', null, '{}', '{}', 'DDDDDDD', null

@@ -97,6 +97,8 @@ const SCOPED: [
   ['skill_run_stats', 'user_id', 'users'],
   ['skill_stats', 'user_id', 'users'],
   ['skill_totals', 'user_id', 'users'],
+  ['skill_format_stats', 'user_id', 'users'],
+  ['skill_format_totals', 'user_id', 'users'],
   ['learner_completions', 'user_id', 'users'],
   ['memberships', 'organisation_id', 'agencies'],
   ['memberships', 'user_id', 'users'],
@@ -147,7 +149,9 @@ describe('cross-agency and cross-cohort reads', () => {
 
   it('anon reads nothing but the published catalogue (401 on every other table)', async () => {
     for (const table of new Set(SCOPED.map(([name]) => name))) {
-      const kind = ['skill_totals', 'learner_completions'].includes(table) ? 'view' : 'table';
+      const kind = ['skill_totals', 'skill_format_totals', 'learner_completions'].includes(table)
+        ? 'view'
+        : 'table';
       const answer = await stage.http('anon', 'GET', `/rest/v1/${table}?select=*`);
       expect(answer, table).toEqual({
         status: 401,
@@ -486,6 +490,7 @@ describe('scope-moving updates on every table', () => {
         'evidence',
         'skill_run_stats',
         'skill_stats',
+        'skill_format_stats',
       ].includes(table)
         ? 'learner'
         : 'admin';

@@ -110,7 +110,7 @@ describe('item analysis', () => {
       const [lower, middle, upper] = figures.byBand.map((band) => band.meanCode!);
       expect(lower).toBeLessThan(middle!);
       expect(middle).toBeLessThan(upper!);
-      expect(good.options.reduce((sum, option) => sum + option.chosen, 0)).toBe(400);
+      expect(good.options.reduce((sum, option) => sum + (option.chosen ?? 0), 0)).toBe(400);
     }
     const check = item(items, 'communication/oars#q1');
     expect(check.skills[0]!.difficulty).toBeCloseTo(

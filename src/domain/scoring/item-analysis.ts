@@ -12,6 +12,8 @@
  *   the item, not about when it was answered).
  * - Proficiency bands are thirds of the item's learners by rest estimate (lower, middle,
  *   upper), as in classical upper–lower group analysis; "strong learners" are the upper third.
+ *   Rest estimates equal to 12 decimals are ranked by learner id, so that the database's
+ *   sums (added in another order) put every learner in the same third.
  * - Difficulty is the classical p-value: the mean score of first answers (checks: the share
  *   correct; decisions: the mean of y = (code − worst)/(best − worst) among the options on
  *   offer). Higher is easier.
@@ -73,23 +75,26 @@ export interface OptionFigures {
   keyFor: string[];
   /** Codes per skill (decisions). */
   codes?: Record<string, number>;
-  /** Learners who had the option on offer at their first answer, and who chose it. */
-  offered: number;
-  chosen: number;
+  /**
+   * Learners who had the option on offer at their first answer, and who chose it; null when
+   * the figures come from a source that suppresses small cells (fewer than its minimum).
+   */
+  offered: number | null;
+  chosen: number | null;
   /** chosen / offered, or null with fewer than minAnswers offered. */
   share: number | null;
 }
 
 export interface SkillFigures {
   skill: string;
-  /** Learners with a first answer that evidences this skill. */
-  answers: number;
+  /** Learners with a first answer that evidences this skill (null: suppressed). */
+  answers: number | null;
   difficulty: number | null;
   /** Corrected item–rest correlation; null with a note when it cannot be computed. */
   discrimination: number | null;
   note?: string;
   /** Mean code of the chosen option (checks: share correct) per third of learners. */
-  byBand: { band: Band; learners: number; meanCode: number | null }[];
+  byBand: { band: Band; learners: number | null; meanCode: number | null }[];
 }
 
 export type ItemFlag =
@@ -115,13 +120,48 @@ export interface ItemFigures {
   itemId?: string;
   scenarioId?: string;
   nodeId?: string;
-  /** Learners with a first answer. */
-  answers: number;
+  /** Learners with a first answer (null: suppressed, fewer than the source's minimum). */
+  answers: number | null;
   /** Set when the item has too few answers for any statistic. */
   tooFew?: string;
   options: OptionFigures[];
   skills: SkillFigures[];
   flags: ItemFlag[];
+}
+
+/**
+ * What item analysis needs, as aggregates over learners: no learner appears in them, so an
+ * agency's can leave the database (`agency_item_analysis`). Every figure of `ItemFigures`
+ * is a function of these. A cell — a group of learners summarised — with fewer learners
+ * than a disclosure minimum carries null instead of its figures (suppressed).
+ */
+export interface ItemAggregates {
+  kind: 'check' | 'decision';
+  /** "lesson#item" or "scenario/node". */
+  id: string;
+  /** Learners with a first answer (null: suppressed). */
+  answers: number | null;
+  /** Options offered to at least one learner at their first answer (checks: all of the item's). */
+  options: { id: string; offered: number | null; chosen: number | null }[];
+  skills: SkillAggregates[];
+}
+
+export interface SkillAggregates {
+  skill: string;
+  /** Learners whose first answer evidences the skill (null: suppressed). */
+  answers: number | null;
+  /**
+   * Over those first answers, with y the score (checks: 1 right, 0 wrong) and r the rest
+   * estimate: Σy, Σr, Σy², Σr², Σy·r (null: suppressed).
+   */
+  sums: { y: number; rest: number; yy: number; rr: number; yr: number } | null;
+  /** Thirds of the learners by rest estimate: size and Σ code chosen (null: suppressed). */
+  bands: { band: Band; learners: number; code: number | null }[];
+  /**
+   * Among the upper third, per ordered pair of options offered together: how many were
+   * offered both, and how many of those chose `option` (null: suppressed).
+   */
+  strong: { option: string; other: string; both: number | null; chose: number | null }[];
 }
 
 /** One learner's first answer to an item. */
@@ -134,6 +174,7 @@ interface FirstAnswer {
 }
 
 interface ItemAnswers {
+  kind: 'check' | 'decision';
   first: Map<string, FirstAnswer & { time: number; recordId: string }>;
   /** Σw and Σw·y of every answer to the item, per learner × skill (to leave out of the rest). */
   sums: Map<string, { w: number; wy: number }>;
@@ -143,20 +184,14 @@ const cellKey = (learner: string, skill: string) => `${learner}\u0000${skill}`;
 const decisionId = (scenarioId: string, nodeId: string) => `${scenarioId}/${nodeId}`;
 const checkId = (lessonId: string, itemId: string) => `${lessonId}#${itemId}`;
 
-function pearson(xs: readonly number[], ys: readonly number[]): number | null {
-  const n = xs.length;
-  const mx = xs.reduce((a, b) => a + b, 0) / n;
-  const my = ys.reduce((a, b) => a + b, 0) / n;
-  let sxy = 0;
-  let sxx = 0;
-  let syy = 0;
-  for (let index = 0; index < n; index++) {
-    const dx = xs[index]! - mx;
-    const dy = ys[index]! - my;
-    sxy += dx * dy;
-    sxx += dx * dx;
-    syy += dy * dy;
-  }
+/** Pearson's r from the sums of two variables over n pairs. */
+function pearsonFromSums(
+  n: number,
+  sums: { y: number; rest: number; yy: number; rr: number; yr: number },
+): number | null {
+  const sxx = sums.yy - (sums.y * sums.y) / n;
+  const syy = sums.rr - (sums.rest * sums.rest) / n;
+  const sxy = sums.yr - (sums.y * sums.rest) / n;
   // Relative guards: sums of equal values leave rounding residue, not variance.
   if (!(sxx > 1e-12 * n) || !(syy > 1e-12 * n)) return null;
   return sxy / Math.sqrt(sxx * syy);
@@ -166,9 +201,9 @@ function pearson(xs: readonly number[], ys: readonly number[]): number | null {
 function collectAnswers(learners: readonly LearnerEvidence[]) {
   const items = new Map<string, ItemAnswers>();
   const totals = new Map<string, { w: number; wy: number }>();
-  const itemFor = (id: string) => {
+  const itemFor = (id: string, kind: ItemAnswers['kind']) => {
     let item = items.get(id);
-    if (!item) items.set(id, (item = { first: new Map(), sums: new Map() }));
+    if (!item) items.set(id, (item = { kind, first: new Map(), sums: new Map() }));
     return item;
   };
   for (const { learner, evidence } of learners) {
@@ -185,7 +220,7 @@ function collectAnswers(learners: readonly LearnerEvidence[]) {
       total.wy += unit.w * unit.y;
       totals.set(key, total);
       if (!id) continue;
-      const item = itemFor(id);
+      const item = itemFor(id, unit.source === 'check' ? 'check' : 'decision');
       const sums = item.sums.get(key) ?? { w: 0, wy: 0 };
       sums.w += unit.w;
       sums.wy += unit.w * unit.y;
@@ -213,14 +248,30 @@ function collectAnswers(learners: readonly LearnerEvidence[]) {
   return { items, totals };
 }
 
-/** Analyses every item of the bank from the learners' evidence. */
-export function analyseItems(
+/** A rest estimate for ranking: to 12 decimals (floor(r·10¹² + ½), as the database ranks). */
+const rankKey = (rest: number) => Math.floor(rest * 1e12 + 0.5);
+
+/** Members of band `index` (0 lower, 1 middle, 2 upper) of `count` learners ranked by rest. */
+const bandRange = (index: number, count: number) =>
+  [Math.floor((index * count) / 3), Math.floor(((index + 1) * count) / 3)] as const;
+
+/**
+ * Each answered item's aggregates from the learners' evidence (see the conventions above);
+ * `minimum` suppresses cells of fewer learners, as the database's item-analysis RPC does.
+ */
+export function aggregateItems(
   learners: readonly LearnerEvidence[],
   bank: ItemBank,
-  options: ItemAnalysisOptions = ITEM_ANALYSIS_DEFAULTS,
   config: ScoringConfig = SCORING_CONFIG,
-): ItemFigures[] {
+  minimum = 0,
+): ItemAggregates[] {
   const { items, totals } = collectAnswers(learners);
+  const checkOptions = new Map(
+    bank.checks.map((check) => [
+      checkId(check.lessonId, check.itemId),
+      check.options.map((option) => option.id),
+    ]),
+  );
   const restOf = (answers: ItemAnswers, learner: string, skill: string) => {
     const key = cellKey(learner, skill);
     const total = totals.get(key) ?? { w: 0, wy: 0 };
@@ -230,7 +281,141 @@ export function analyseItems(
       (config.priorAlpha + config.priorBeta + total.w - own.w)
     );
   };
+  const results: ItemAggregates[] = [];
+  for (const [id, answers] of [...items].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    if (answers.first.size === 0) continue;
+    const firsts = [...answers.first.values()];
+    const offeredOf = (answer: FirstAnswer) =>
+      answers.kind === 'check' ? (checkOptions.get(id) ?? []) : answer.offered;
+    const options = new Map<string, { offered: number; chosen: number }>();
+    for (const answer of firsts) {
+      for (const option of offeredOf(answer)) {
+        const counts = options.get(option) ?? { offered: 0, chosen: 0 };
+        counts.offered += 1;
+        if (answer.option === option) counts.chosen += 1;
+        options.set(option, counts);
+      }
+    }
+    const skills = [...new Set(firsts.flatMap((answer) => [...answer.skills.keys()]))].sort();
+    results.push({
+      kind: answers.kind,
+      id,
+      answers: firsts.length,
+      options: [...options]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([option, counts]) => ({ id: option, ...counts })),
+      skills: skills.map((skill) => {
+        const scored = firsts
+          .filter((answer) => answer.skills.has(skill))
+          .map((answer) => ({
+            answer,
+            ...answer.skills.get(skill)!,
+            rest: restOf(answers, answer.learner, skill),
+          }))
+          .sort(
+            (a, b) =>
+              rankKey(a.rest) - rankKey(b.rest) || (a.answer.learner < b.answer.learner ? -1 : 1),
+          );
+        const count = scored.length;
+        const sums = { y: 0, rest: 0, yy: 0, rr: 0, yr: 0 };
+        for (const { y, rest } of scored) {
+          sums.y += y;
+          sums.rest += rest;
+          sums.yy += y * y;
+          sums.rr += rest * rest;
+          sums.yr += y * rest;
+        }
+        const bands = BANDS.map((band, index) => {
+          const members = scored.slice(...bandRange(index, count));
+          return {
+            band,
+            learners: members.length,
+            code: members.reduce((sum, entry) => sum + entry.code, 0),
+          };
+        });
+        const strong = scored.slice(...bandRange(2, count)).map((entry) => entry.answer);
+        const pairs = new Map<
+          string,
+          { option: string; other: string; both: number; chose: number }
+        >();
+        for (const answer of strong) {
+          const offered = offeredOf(answer);
+          for (const option of offered)
+            for (const other of offered) {
+              if (option === other) continue;
+              const key = `${option}\u0000${other}`;
+              const pair = pairs.get(key) ?? { option, other, both: 0, chose: 0 };
+              pair.both += 1;
+              if (answer.option === option) pair.chose += 1;
+              pairs.set(key, pair);
+            }
+        }
+        return {
+          skill,
+          answers: count,
+          sums,
+          bands,
+          strong: [...pairs.values()].sort((a, b) =>
+            a.option < b.option ? -1 : a.option > b.option ? 1 : a.other < b.other ? -1 : 1,
+          ),
+        };
+      }),
+    });
+  }
+  return minimum > 0 ? results.map((item) => suppressSmallCells(item, minimum)) : results;
+}
+
+/** Nulls the figures of every cell of fewer than `minimum` learners. */
+export function suppressSmallCells(item: ItemAggregates, minimum: number): ItemAggregates {
+  const small = (count: number | null) => count === null || count < minimum;
+  if (small(item.answers)) return { ...item, answers: null, options: [], skills: [] };
+  return {
+    ...item,
+    options: item.options.map((option) =>
+      small(option.offered) ? { id: option.id, offered: null, chosen: null } : option,
+    ),
+    skills: item.skills.map((skill) =>
+      small(skill.answers)
+        ? { skill: skill.skill, answers: null, sums: null, bands: [], strong: [] }
+        : {
+            ...skill,
+            bands: skill.bands.map((band) =>
+              small(band.learners) ? { ...band, code: null } : band,
+            ),
+            strong: skill.strong.map((pair) =>
+              small(pair.both) ? { ...pair, both: null, chose: null } : pair,
+            ),
+          },
+    ),
+  };
+}
+
+/** Analyses every item of the bank from the learners' evidence. */
+export function analyseItems(
+  learners: readonly LearnerEvidence[],
+  bank: ItemBank,
+  options: ItemAnalysisOptions = ITEM_ANALYSIS_DEFAULTS,
+  config: ScoringConfig = SCORING_CONFIG,
+): ItemFigures[] {
+  return figuresFromAggregates(aggregateItems(learners, bank, config), bank, options);
+}
+
+/**
+ * Every item of the bank analysed from aggregates (an agency's from the database, or
+ * `aggregateItems`). A suppressed cell reads as too few answers; a flag that needs it is
+ * not raised.
+ */
+export function figuresFromAggregates(
+  aggregates: readonly ItemAggregates[],
+  bank: ItemBank,
+  options: ItemAnalysisOptions = ITEM_ANALYSIS_DEFAULTS,
+): ItemFigures[] {
+  const byId = new Map(aggregates.map((item) => [item.id, item]));
   const results: ItemFigures[] = [];
+  const tooFew = (count: number | null, minimum: number) =>
+    count === null
+      ? `fewer answers than the agency's data may show (suppressed)`
+      : `too few answers (${count}; statistics need ${minimum})`;
 
   const analyse = (
     base: Pick<ItemFigures, 'kind' | 'id' | 'lessonId' | 'itemId' | 'scenarioId' | 'nodeId'>,
@@ -238,92 +423,93 @@ export function analyseItems(
     keys: Map<string, string[]>,
     checkOptions: boolean,
   ) => {
-    const answers: ItemAnswers = items.get(base.id) ?? { first: new Map(), sums: new Map() };
-    const firsts = [...answers.first.values()].sort((a, b) =>
-      a.learner < b.learner ? -1 : a.learner > b.learner ? 1 : 0,
-    );
-    const n = firsts.length;
-    const enough = n >= options.minAnswers;
-    const offeredTo = (option: string) =>
-      checkOptions ? n : firsts.filter((answer) => answer.offered.includes(option)).length;
+    const found = byId.get(base.id);
+    const n = found ? found.answers : 0;
+    const enough = n !== null && n >= options.minAnswers;
     const figures: ItemFigures = {
       ...base,
       answers: n,
-      ...(enough
-        ? {}
-        : { tooFew: `too few answers (${n}; statistics need ${options.minAnswers})` }),
+      ...(enough ? {} : { tooFew: tooFew(n, options.minAnswers) }),
       options: optionList.map((option) => {
-        const offered = offeredTo(option.id);
-        const chosen = firsts.filter((answer) => answer.option === option.id).length;
+        const counts =
+          n === null
+            ? { offered: null, chosen: null }
+            : (found?.options.find((candidate) => candidate.id === option.id) ?? {
+                offered: checkOptions ? n : 0,
+                chosen: 0,
+              });
         return {
           id: option.id,
           ...(option.text ? { text: option.text } : {}),
           keyFor: [...keys].filter(([, ids]) => ids.includes(option.id)).map(([skill]) => skill),
           ...(option.codes ? { codes: option.codes } : {}),
-          offered,
-          chosen,
-          share: enough && offered >= options.minAnswers ? chosen / offered : null,
+          offered: counts.offered,
+          chosen: counts.chosen,
+          share:
+            enough &&
+            counts.offered !== null &&
+            counts.chosen !== null &&
+            counts.offered >= options.minAnswers
+              ? counts.chosen / counts.offered
+              : null,
         };
       }),
       skills: [],
       flags: [],
     };
     for (const option of figures.options)
-      if (option.offered >= options.neverChosenAfter && option.chosen === 0)
+      if (
+        option.offered !== null &&
+        option.offered >= options.neverChosenAfter &&
+        option.chosen === 0
+      )
         figures.flags.push({ kind: 'never-chosen', option: option.id, offered: option.offered });
 
     for (const [skill, keyIds] of keys) {
-      const scored = firsts
-        .filter((answer) => answer.skills.has(skill))
-        .map((answer) => ({
-          answer,
-          ...answer.skills.get(skill)!,
-          rest: restOf(answers, answer.learner, skill),
-        }))
-        .sort((a, b) => a.rest - b.rest || (a.answer.learner < b.answer.learner ? -1 : 1));
-      const count = scored.length;
-      const skillEnough = count >= options.minAnswers;
-      const discrimination = skillEnough
-        ? pearson(
-            scored.map((entry) => entry.y),
-            scored.map((entry) => entry.rest),
-          )
-        : null;
+      const aggregate: SkillAggregates =
+        found?.skills.find((candidate) => candidate.skill === skill) ??
+        (n === null
+          ? { skill, answers: null, sums: null, bands: [], strong: [] }
+          : {
+              skill,
+              answers: 0,
+              sums: { y: 0, rest: 0, yy: 0, rr: 0, yr: 0 },
+              bands: [],
+              strong: [],
+            });
+      const count = aggregate.answers;
+      const skillEnough = count !== null && count >= options.minAnswers && aggregate.sums !== null;
+      const discrimination =
+        skillEnough && aggregate.sums ? pearsonFromSums(count, aggregate.sums) : null;
       const bands = BANDS.map((band, index) => {
-        const members = scored.slice(
-          Math.floor((index * count) / 3),
-          Math.floor(((index + 1) * count) / 3),
-        );
+        const cell = aggregate.bands.find((candidate) => candidate.band === band);
+        const learners =
+          cell?.learners ??
+          (count === null ? null : bandRange(index, count)[1] - bandRange(index, count)[0]);
         return {
           band,
-          members,
-          learners: members.length,
+          learners,
           meanCode:
-            members.length >= options.minPerBand
-              ? members.reduce((sum, entry) => sum + entry.code, 0) / members.length
+            cell && cell.code !== null && cell.learners >= options.minPerBand
+              ? cell.code / cell.learners
               : null,
         };
       });
       figures.skills.push({
         skill,
         answers: count,
-        difficulty: skillEnough
-          ? scored.reduce((sum, entry) => sum + entry.y, 0) / Math.max(1, count)
-          : null,
+        difficulty: skillEnough && aggregate.sums ? aggregate.sums.y / Math.max(1, count) : null,
         discrimination,
         ...(skillEnough
           ? discrimination === null
             ? { note: 'no spread: every answer, or every rest estimate, is the same' }
             : {}
-          : { note: `too few answers (${count}; statistics need ${options.minAnswers})` }),
-        byBand: bands.map(({ band, learners: size, meanCode }) => ({
-          band,
-          learners: size,
-          meanCode,
-        })),
+          : { note: tooFew(count, options.minAnswers) }),
+        byBand: bands,
       });
       if (
         discrimination !== null &&
+        count !== null &&
         discrimination * Math.sqrt(Math.max(0, count - 3)) < -options.flagZ
       )
         figures.flags.push({ kind: 'negative-discrimination', skill, discrimination });
@@ -332,29 +518,28 @@ export function analyseItems(
       // the key dominates — for a decision, an option no better on any skill at stake (an
       // option better on another skill is a designed trade-off, not a flaw) — among those
       // offered both.
-      const strong = bands[2]!.members.map((entry) => entry.answer);
-      if (strong.length < options.minPerBand) continue;
+      const strongCount = bands[2]!.learners;
+      if (strongCount === null || strongCount < options.minPerBand) continue;
       const codesOf = new Map(optionList.map((option) => [option.id, option.codes ?? {}]));
       const dominates = (key: string, other: string) =>
         [...keys.keys()].every(
           (stake) => (codesOf.get(key)![stake] ?? 0) >= (codesOf.get(other)![stake] ?? 0),
         );
+      const pair = (option: string, other: string) =>
+        aggregate.strong.find((cell) => cell.option === option && cell.other === other);
       let worst: Extract<ItemFlag, { kind: 'key-less-popular-among-strong' }> | undefined;
       let worstZ = options.flagZ;
       for (const distractor of optionList.map((option) => option.id)) {
         if (keyIds.includes(distractor)) continue;
         const rivals = keyIds.filter((key) => checkOptions || dominates(key, distractor));
-        const tallies = rivals.map((key) => {
-          const both = strong.filter(
-            (answer) =>
-              checkOptions || (answer.offered.includes(key) && answer.offered.includes(distractor)),
-          );
-          return {
-            key,
-            both: both.length,
-            k: both.filter((answer) => answer.option === key).length,
-            d: both.filter((answer) => answer.option === distractor).length,
-          };
+        const tallies = rivals.flatMap((key) => {
+          const keyCell = pair(key, distractor);
+          const distractorCell = pair(distractor, key);
+          // Never offered together among the strong: no comparison. Suppressed: none either.
+          if (!keyCell || !distractorCell) return [{ key, both: 0, k: 0, d: 0 }];
+          if (keyCell.both === null || keyCell.chose === null || distractorCell.chose === null)
+            return [];
+          return [{ key, both: keyCell.both, k: keyCell.chose, d: distractorCell.chose }];
         });
         const key = tallies.reduce<(typeof tallies)[number] | undefined>(
           (best, tally) => (!best || tally.k > best.k ? tally : best),

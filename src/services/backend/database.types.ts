@@ -752,12 +752,86 @@ export type Database = {
           },
         ];
       };
+      skill_format_stats: {
+        Row: {
+          a_minus: number;
+          a_plus: number;
+          events: number;
+          format: string;
+          last_at: string | null;
+          runs: number;
+          saa: number;
+          skill_id: string;
+          sna: number;
+          snn: number;
+          sw: number;
+          swt: number;
+          swtt: number;
+          swty: number;
+          swy: number;
+          swyy: number;
+          user_id: string;
+        };
+        Insert: {
+          a_minus?: number;
+          a_plus?: number;
+          events?: number;
+          format: string;
+          last_at?: string | null;
+          runs?: number;
+          saa?: number;
+          skill_id: string;
+          sna?: number;
+          snn?: number;
+          sw?: number;
+          swt?: number;
+          swtt?: number;
+          swty?: number;
+          swy?: number;
+          swyy?: number;
+          user_id: string;
+        };
+        Update: {
+          a_minus?: number;
+          a_plus?: number;
+          events?: number;
+          format?: string;
+          last_at?: string | null;
+          runs?: number;
+          saa?: number;
+          skill_id?: string;
+          sna?: number;
+          snn?: number;
+          sw?: number;
+          swt?: number;
+          swtt?: number;
+          swty?: number;
+          swy?: number;
+          swyy?: number;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'skill_format_stats_user_id_skill_id_fkey';
+            columns: ['user_id', 'skill_id'];
+            referencedRelation: 'skill_stats';
+            referencedColumns: ['user_id', 'skill_id'];
+          },
+          {
+            foreignKeyName: 'skill_format_stats_user_id_skill_id_fkey';
+            columns: ['user_id', 'skill_id'];
+            referencedRelation: 'skill_totals';
+            referencedColumns: ['user_id', 'skill_id'];
+          },
+        ];
+      };
       skill_run_stats: {
         Row: {
           am: number;
           ap: number;
           cap: number | null;
           events: number;
+          format: string;
           last_at: string | null;
           run_key: string;
           skill_id: string;
@@ -775,6 +849,7 @@ export type Database = {
           ap?: number;
           cap?: number | null;
           events?: number;
+          format: string;
           last_at?: string | null;
           run_key: string;
           skill_id: string;
@@ -792,6 +867,7 @@ export type Database = {
           ap?: number;
           cap?: number | null;
           events?: number;
+          format?: string;
           last_at?: string | null;
           run_key?: string;
           skill_id?: string;
@@ -903,6 +979,41 @@ export type Database = {
         };
         Relationships: [];
       };
+      skill_format_totals: {
+        Row: {
+          events: number | null;
+          format: string | null;
+          last_at: string | null;
+          runs: number | null;
+          s_minus: number | null;
+          s_plus: number | null;
+          saa: number | null;
+          skill_id: string | null;
+          sna: number | null;
+          snn: number | null;
+          sw: number | null;
+          swt: number | null;
+          swtt: number | null;
+          swty: number | null;
+          swy: number | null;
+          swyy: number | null;
+          user_id: string | null;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'skill_format_stats_user_id_skill_id_fkey';
+            columns: ['user_id', 'skill_id'];
+            referencedRelation: 'skill_stats';
+            referencedColumns: ['user_id', 'skill_id'];
+          },
+          {
+            foreignKeyName: 'skill_format_stats_user_id_skill_id_fkey';
+            columns: ['user_id', 'skill_id'];
+            referencedRelation: 'skill_totals';
+            referencedColumns: ['user_id', 'skill_id'];
+          },
+        ];
+      };
       skill_totals: {
         Row: {
           events: number | null;
@@ -950,6 +1061,18 @@ export type Database = {
       };
     };
     Functions: {
+      agency_dispersion: {
+        Args: { organisation_id: string };
+        Returns: {
+          cells: number;
+          denominator: number;
+          df: number;
+          format: string;
+          numerator: number;
+        }[];
+      };
+      agency_item_analysis: { Args: { organisation_id: string }; Returns: Json };
+      cohort_statistics: { Args: { cohort_id: string }; Returns: Json };
       create_programme: {
         Args: { description?: string; items?: Json; name: string; organisation_id: string };
         Returns: string;

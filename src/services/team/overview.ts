@@ -1,6 +1,7 @@
+import type { Backend } from '../backend/client';
 import { SCORING_CONFIG } from '../../domain/scoring/config';
 import { estimateSkill, type SkillEstimate } from '../../domain/scoring/estimate';
-import { emptyState, totalsAt } from '../../domain/scoring/statistics';
+import { emptyState, totalsAt, type SkillTotals } from '../../domain/scoring/statistics';
 import {
   expectedShortfall,
   completedItems,
@@ -9,16 +10,15 @@ import {
   type ProgrammeProgress,
 } from '../../domain/team/team';
 import type { ScoringCatalogue } from '../scoring-catalogue';
-import {
-  totalsFromRow,
-  type Assignment,
-  type CohortMember,
-  type Completion,
-  type Membership,
-  type Programme,
-  type SkillTarget,
-  type StatsRow,
-  type TeamQueries,
+import { loadCohortStatistics, type LearnerTotals } from './cohort-statistics';
+import type {
+  Assignment,
+  CohortMember,
+  Completion,
+  Membership,
+  Programme,
+  SkillTarget,
+  TeamQueries,
 } from './queries';
 
 /** A cohort's people with their estimates, gaps and programme progress, for the dashboard. */
@@ -42,41 +42,42 @@ export interface CohortOverview {
 
 const today = () => new Date().toISOString().slice(0, 10);
 
-export function estimatesFromStats(
-  rows: readonly StatsRow[],
-  userId: string,
+/** A learner's estimates from their per-format totals (no row: no evidence yet). */
+export function estimatesFromTotals(
+  totals: ReadonlyMap<string, SkillTotals> | undefined,
   skills: readonly string[],
   target: (skill: string) => number,
 ): SkillEstimate[] {
-  return skills.map((skill) => {
-    const row = rows.find(
-      (candidate) => candidate.user_id === userId && candidate.skill_id === skill,
-    );
-    const totals = row ? totalsFromRow(row) : totalsAt(emptyState(), Date.now(), SCORING_CONFIG);
-    return estimateSkill(skill, totals, target(skill), SCORING_CONFIG);
-  });
+  return skills.map((skill) =>
+    estimateSkill(
+      skill,
+      totals?.get(skill) ?? totalsAt(emptyState(), Date.now(), SCORING_CONFIG),
+      target(skill),
+      SCORING_CONFIG,
+    ),
+  );
 }
 
+/** The dashboard's reads: the cohort's statistics in one call, beside its people and programmes. */
 export async function loadCohortOverview(
   queries: TeamQueries,
   catalogue: ScoringCatalogue,
   organisationId: string,
   cohortId: string,
+  supabase: Backend,
 ): Promise<CohortOverview> {
-  const [members, people, targets, programmes, assignments] = await Promise.all([
+  const [members, people, targets, programmes, assignments, statistics] = await Promise.all([
     queries.cohortMembers([cohortId]),
     queries.members(organisationId),
     queries.targets(organisationId),
     queries.programmes(organisationId),
     queries.assignments([cohortId]),
+    loadCohortStatistics(supabase, cohortId),
   ]);
   const learnerIds = members
     .filter((member) => member.role === 'learner')
     .map((member) => member.user_id);
-  const [stats, completions] = await Promise.all([
-    queries.stats(learnerIds),
-    queries.completions(learnerIds),
-  ]);
+  const completions = await queries.completions(learnerIds);
   return buildCohortOverview({
     catalogue,
     cohortId,
@@ -85,7 +86,7 @@ export async function loadCohortOverview(
     targets,
     programmes,
     assignments,
-    stats,
+    totals: statistics.totals,
     completions,
   });
 }
@@ -98,7 +99,7 @@ export function buildCohortOverview(input: {
   targets: readonly SkillTarget[];
   programmes: readonly Programme[];
   assignments: readonly Assignment[];
-  stats: readonly StatsRow[];
+  totals: LearnerTotals;
   completions: readonly Completion[];
 }): CohortOverview {
   const skills = input.catalogue.skills.map((skill) => skill.id);
@@ -114,7 +115,7 @@ export function buildCohortOverview(input: {
       return {
         userId: member.user_id,
         name: person?.display_name ?? 'Unknown member',
-        estimates: estimatesFromStats(input.stats, member.user_id, skills, target),
+        estimates: estimatesFromTotals(input.totals.get(member.user_id), skills, target),
         lessonsDone,
         programmes: input.assignments.flatMap((assignment) => {
           const programme = input.programmes.find(

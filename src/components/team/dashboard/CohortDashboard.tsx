@@ -28,7 +28,14 @@ export function CohortDashboard({
   const [cohortId, setCohortId] = useState(initial);
   const [tableMode, setTableMode] = useState(false);
   const overview = useLoad(
-    () => loadCohortOverview(context.queries, context.catalogue, organisationId, cohortId),
+    () =>
+      loadCohortOverview(
+        context.queries,
+        context.catalogue,
+        organisationId,
+        cohortId,
+        context.supabase,
+      ),
     [cohortId],
   );
   const skills = context.catalogue.skills;

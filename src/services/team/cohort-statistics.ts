@@ -1,0 +1,238 @@
+import type { Backend } from '../backend/client';
+import { EVIDENCE_FORMATS, type EvidenceFormat } from '../../domain/scoring/config';
+import {
+  emptyFormatTotals,
+  type FormatTotals,
+  type SkillTotals,
+} from '../../domain/scoring/statistics';
+import { friendlyError } from '../backend/errors';
+
+/**
+ * Per-format statistics from the database, as the scoring engine's SkillTotals: the cohort
+ * dashboard's one round trip (`cohort_statistics`) and rows of the `skill_format_totals` view.
+ * The database keeps the same sums per learner × skill × response format that
+ * `totalsAt` computes (a parity test holds them within 1e-9), so estimates made from them
+ * are the ones the learner's own profile makes from her records.
+ */
+
+/** One learner × skill × format: its decayed S± and undecayed trend sums. */
+export interface FormatSums {
+  format: EvidenceFormat;
+  sPlus: number;
+  sMinus: number;
+  W: number;
+  Wt: number;
+  Wy: number;
+  Wtt: number;
+  Wty: number;
+  Wyy: number;
+  events: number;
+  /** Runs and run-level moments: only where the source has them (the view; not the dashboard). */
+  runs?: number;
+  nn?: number;
+  an?: number;
+  aa?: number;
+  /** Latest evidence time (ms). */
+  last?: number;
+}
+
+/** A skill's totals from its format rows: per format, and pooled as `totalsAt` pools them. */
+export function skillTotalsFromFormats(parts: readonly FormatSums[]): SkillTotals {
+  const formats = Object.fromEntries(
+    EVIDENCE_FORMATS.map((format) => [format, emptyFormatTotals()]),
+  ) as Record<EvidenceFormat, FormatTotals>;
+  let last: number | undefined;
+  for (const part of parts) {
+    const into = formats[part.format];
+    into.sPlus += part.sPlus;
+    into.sMinus += part.sMinus;
+    into.W += part.W;
+    into.Wt += part.Wt;
+    into.Wy += part.Wy;
+    into.Wtt += part.Wtt;
+    into.Wty += part.Wty;
+    into.Wyy += part.Wyy;
+    into.events += part.events;
+    into.runs += part.runs ?? 0;
+    into.nn += part.nn ?? 0;
+    into.an += part.an ?? 0;
+    into.aa += part.aa ?? 0;
+    if (part.last !== undefined) last = Math.max(last ?? Number.NEGATIVE_INFINITY, part.last);
+  }
+  const totals: SkillTotals = {
+    sPlus: 0,
+    sMinus: 0,
+    W: 0,
+    Wt: 0,
+    Wy: 0,
+    Wtt: 0,
+    Wty: 0,
+    Wyy: 0,
+    events: 0,
+    formats,
+    ...(last === undefined ? {} : { last }),
+  };
+  for (const format of EVIDENCE_FORMATS) {
+    const part = formats[format];
+    totals.sPlus += part.sPlus;
+    totals.sMinus += part.sMinus;
+    totals.W += part.W;
+    totals.Wt += part.Wt;
+    totals.Wy += part.Wy;
+    totals.Wtt += part.Wtt;
+    totals.Wty += part.Wty;
+    totals.Wyy += part.Wyy;
+    totals.events += part.events;
+  }
+  return totals;
+}
+
+/** A row of the `skill_format_totals` view. */
+export interface FormatTotalsRow {
+  user_id: string;
+  skill_id: string;
+  format: EvidenceFormat;
+  s_plus: number;
+  s_minus: number;
+  sw: number;
+  swt: number;
+  swy: number;
+  swtt: number;
+  swty: number;
+  swyy: number;
+  events: number;
+  runs: number;
+  snn: number;
+  sna: number;
+  saa: number;
+  last_at: string | null;
+}
+
+export const formatSumsFromRow = (row: FormatTotalsRow): FormatSums => ({
+  format: row.format,
+  sPlus: row.s_plus,
+  sMinus: row.s_minus,
+  W: row.sw,
+  Wt: row.swt,
+  Wy: row.swy,
+  Wtt: row.swtt,
+  Wty: row.swty,
+  Wyy: row.swyy,
+  events: row.events,
+  runs: row.runs,
+  nn: row.snn,
+  an: row.sna,
+  aa: row.saa,
+  ...(row.last_at ? { last: Date.parse(row.last_at) } : {}),
+});
+
+/** Per learner, per skill: totals. */
+export type LearnerTotals = Map<string, Map<string, SkillTotals>>;
+
+function groupTotals(rows: Iterable<[learner: string, skill: string, sums: FormatSums]>) {
+  const parts = new Map<string, Map<string, FormatSums[]>>();
+  for (const [learner, skill, sums] of rows) {
+    let skills = parts.get(learner);
+    if (!skills) parts.set(learner, (skills = new Map<string, FormatSums[]>()));
+    let list = skills.get(skill);
+    if (!list) skills.set(skill, (list = []));
+    list.push(sums);
+  }
+  const totals: LearnerTotals = new Map();
+  for (const [learner, skills] of parts)
+    totals.set(
+      learner,
+      new Map([...skills].map(([skill, list]) => [skill, skillTotalsFromFormats(list)])),
+    );
+  return totals;
+}
+
+/** Totals per learner and skill from rows of `skill_format_totals`. */
+export const totalsFromFormatRows = (rows: readonly FormatTotalsRow[]): LearnerTotals =>
+  groupTotals(rows.map((row) => [row.user_id, row.skill_id, formatSumsFromRow(row)]));
+
+/** What `cohort_statistics` answers: totals per learner and skill, and when they were decayed to. */
+export interface CohortStatistics {
+  /** The instant S± are decayed to (ms): score anything else at this time to compare. */
+  at: number;
+  totals: LearnerTotals;
+}
+
+export class CohortStatisticsError extends Error {}
+
+const COLUMNS = [
+  'skill',
+  'format',
+  's_plus',
+  's_minus',
+  'sw',
+  'swt',
+  'swy',
+  'swtt',
+  'swty',
+  'swyy',
+  'events',
+  'last_at_ms',
+] as const;
+
+/** Reads the JSON document of `cohort_statistics` (shape: its migration), checking as it goes. */
+export function decodeCohortStatistics(document: unknown): CohortStatistics {
+  const fail = (what: string): never => {
+    throw new CohortStatisticsError(`The cohort's statistics came back malformed (${what}).`);
+  };
+  if (typeof document !== 'object' || document === null) return fail('not an object');
+  const { at_ms: at, columns, learners } = document as Record<string, unknown>;
+  if (typeof at !== 'number') return fail('no at_ms');
+  if (!Array.isArray(columns) || columns.join() !== COLUMNS.join())
+    return fail(`columns ${JSON.stringify(columns)}`);
+  if (!Array.isArray(learners)) return fail('no learners');
+  const rows: [string, string, FormatSums][] = [];
+  for (const learner of learners as unknown[]) {
+    if (!Array.isArray(learner) || typeof learner[0] !== 'string' || !Array.isArray(learner[1]))
+      return fail('a learner is not [id, rows]');
+    for (const row of learner[1] as unknown[]) {
+      if (!Array.isArray(row) || row.length !== COLUMNS.length)
+        return fail('a row has the wrong length');
+      const [skill, format, ...numbers] = row as unknown[];
+      if (typeof skill !== 'string' || !EVIDENCE_FORMATS.includes(format as EvidenceFormat))
+        return fail('a row names no skill or format');
+      if (!numbers.every((value) => typeof value === 'number' && Number.isFinite(value)))
+        return fail('a statistic is not a finite number');
+      const [sPlus, sMinus, W, Wt, Wy, Wtt, Wty, Wyy, events, last] = numbers as number[];
+      rows.push([
+        learner[0],
+        skill,
+        {
+          format: format as EvidenceFormat,
+          sPlus: sPlus!,
+          sMinus: sMinus!,
+          W: W!,
+          Wt: Wt!,
+          Wy: Wy!,
+          Wtt: Wtt!,
+          Wty: Wty!,
+          Wyy: Wyy!,
+          events: events!,
+          last: last!,
+        },
+      ]);
+    }
+  }
+  return { at, totals: groupTotals(rows) };
+}
+
+/**
+ * A cohort's statistics in one round trip: every learner × skill × format of its learners,
+ * for the cohort's supervisors and its agency's admins (anyone else gets an error).
+ */
+export async function loadCohortStatistics(
+  supabase: Backend,
+  cohortId: string,
+): Promise<CohortStatistics> {
+  const { data, error } = (await supabase.rpc('cohort_statistics', { cohort_id: cohortId })) as {
+    data: unknown;
+    error: { message: string } | null;
+  };
+  if (error) throw new CohortStatisticsError(friendlyError(error));
+  return decodeCohortStatistics(data);
+}
