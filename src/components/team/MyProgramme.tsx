@@ -3,7 +3,10 @@ import { getProgressRecorder } from '../../services/progress';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { useLoad, type TeamContext } from './useTeam';
 
-/** The learner's assigned programmes: items in order, due dates, done and overdue, next step. */
+/**
+ * The learner's assigned programmes (items in order, due dates, done and overdue, next step)
+ * and, beside them, what a supervisor or admin assigned to them alone.
+ */
 export function MyProgramme({ context }: { context: TeamContext }) {
   const syncQueued = useSyncStatus()?.queued;
   const data = useLoad(async () => {
@@ -14,7 +17,10 @@ export function MyProgramme({ context }: { context: TeamContext }) {
     const mine = (await context.queries.cohortMembers(cohorts.map((cohort) => cohort.id))).filter(
       (member) => member.user_id === context.user.id && member.role === 'learner',
     );
-    const assignments = await context.queries.assignments(mine.map((member) => member.cohort_id));
+    const [assignments, individual] = await Promise.all([
+      context.queries.assignments(mine.map((member) => member.cohort_id)),
+      context.queries.learnerAssignments([context.user.id]),
+    ]);
     const programmes = (
       await Promise.all(
         organisations.map((organisation) => context.queries.programmes(organisation)),
@@ -33,6 +39,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
       new Set(server.filter((row) => row.item_kind === kind).map((row) => row.item_id));
     return {
       assignments,
+      individual,
       programmes,
       cohorts,
       lessons: done('lesson'),
@@ -51,6 +58,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
   if (data.error) return <p role="alert">{data.error}</p>;
   const {
     assignments = [],
+    individual = [],
     programmes = [],
     lessons = new Set<string>(),
     scenarios = new Set<string>(),
@@ -64,9 +72,17 @@ export function MyProgramme({ context }: { context: TeamContext }) {
       </p>
     );
   }
-  if (assignments.length === 0)
+  if (assignments.length === 0 && individual.length === 0)
     return <p className="card">No programme has been assigned to your cohort yet.</p>;
   const today = new Date().toISOString().slice(0, 10);
+  const itemState = (kind: string, id: string, done: boolean, dueDate: string | null) =>
+    done
+      ? 'done'
+      : (kind === 'lesson' ? waitingLessons : waitingScenarios).has(id)
+        ? 'done in this browser, waiting to sync to your account'
+        : dueDate && dueDate < today
+          ? 'overdue'
+          : 'to do';
   const title = (kind: string, id: string) =>
     kind === 'lesson'
       ? (context.catalogue.lessons.find((lesson) => lesson.id === id)?.title ?? id)
@@ -76,6 +92,29 @@ export function MyProgramme({ context }: { context: TeamContext }) {
 
   return (
     <div className="my-programme">
+      {individual.length > 0 && (
+        <section className="card" aria-labelledby="assigned-to-you">
+          <h2 id="assigned-to-you">Assigned to you</h2>
+          <p className="muted">Lessons and scenarios your supervisor chose for you.</p>
+          <ul className="programme-items">
+            {individual.map((item) => {
+              const done = (item.item_kind === 'lesson' ? lessons : scenarios).has(item.item_id);
+              return (
+                <li key={item.id} className={done ? 'done' : ''}>
+                  <a href={href(item.item_kind, item.item_id)}>
+                    {title(item.item_kind, item.item_id)}
+                  </a>{' '}
+                  <span className="muted">
+                    ({item.item_kind}
+                    {item.due_date ? `, due ${item.due_date}` : ''})
+                  </span>{' '}
+                  — {itemState(item.item_kind, item.item_id, done, item.due_date)}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       {assignments.map((assignment) => {
         const programme = programmes.find((candidate) => candidate.id === assignment.programme_id);
         if (!programme) return null;
@@ -123,15 +162,12 @@ export function MyProgramme({ context }: { context: TeamContext }) {
                     ({item.item_kind === 'lesson' ? 'lesson' : 'scenario'})
                   </span>{' '}
                   —{' '}
-                  {progress.itemsDone[index]
-                    ? 'done'
-                    : (item.item_kind === 'lesson' ? waitingLessons : waitingScenarios).has(
-                          item.item_id,
-                        )
-                      ? 'done in this browser, waiting to sync to your account'
-                      : assignment.due_date && assignment.due_date < today
-                        ? 'overdue'
-                        : 'to do'}
+                  {itemState(
+                    item.item_kind,
+                    item.item_id,
+                    progress.itemsDone[index] ?? false,
+                    assignment.due_date,
+                  )}
                 </li>
               ))}
             </ol>

@@ -23,7 +23,7 @@ export interface AddressList {
 /** Why an address is refused, or undefined when it is a usable one. */
 export function addressProblem(address: string): string | undefined {
   if (address.length > MAX_EMAIL_LENGTH) return `longer than ${MAX_EMAIL_LENGTH} characters`;
-  if (!address.includes('@')) return 'no @';
+  if (!address.includes('@')) return 'no @ in it';
   if (!EMAIL.test(address)) return 'not an email address';
   return undefined;
 }

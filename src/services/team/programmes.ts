@@ -57,6 +57,21 @@ export function programmeQueries(supabase: Backend) {
         }),
       );
     },
+    /**
+     * Replaces a programme's items in one call (add, remove, reorder), or changes nothing.
+     * Progress is derived from each learner's own records, so what is done stays done.
+     */
+    async setProgrammeItems(
+      programmeId: string,
+      items: readonly { kind: ProgrammeItemKind; id: string }[],
+    ): Promise<void> {
+      unwrap(
+        await supabase.rpc('set_programme_items', {
+          programme_id: programmeId,
+          items: items.map((item) => ({ kind: item.kind, id: item.id })),
+        }),
+      );
+    },
     async assignments(cohortIds: readonly string[]): Promise<Assignment[]> {
       if (cohortIds.length === 0) return [];
       return unwrap(

@@ -2,6 +2,7 @@ import { useId, useMemo, useState } from 'react';
 import { cohortCsv } from '../../../domain/team/cohort-csv';
 import { loadCohortOverview } from '../../../services/team/overview';
 import { useLoad, type TeamContext } from '../useTeam';
+import { AssignFromGaps, type GapRequest } from './AssignFromGaps';
 import { DetailTable } from './DetailTable';
 import { ErrorBox } from './ErrorBox';
 import { ExportControls } from './ExportControls';
@@ -26,6 +27,7 @@ export function CohortDashboard({
   const id = useId();
   const [cohortId, setCohortId] = useState(initial);
   const [tableMode, setTableMode] = useState(false);
+  const [gapRequest, setGapRequest] = useState<GapRequest>();
   const overview = useLoad(
     () => loadCohortOverview(context.queries, context.catalogue, organisationId, cohortId),
     [cohortId],
@@ -87,7 +89,19 @@ export function CohortDashboard({
           ) : (
             <Heatmap overview={overview.data} skills={skills} organisationId={organisationId} />
           )}
-          <GapRanking overview={overview.data} skills={skills} organisationId={organisationId} />
+          <AssignFromGaps
+            key={cohortId}
+            context={context}
+            organisationId={organisationId}
+            overview={overview.data}
+            {...(gapRequest ? { request: gapRequest } : {})}
+          />
+          <GapRanking
+            overview={overview.data}
+            skills={skills}
+            organisationId={organisationId}
+            onAssign={(request) => setGapRequest({ ...request, at: Date.now() })}
+          />
           <ProgrammeProgressTable overview={overview.data} />
         </>
       )}
