@@ -148,6 +148,7 @@ test('a supervisor assigns a lesson to everyone below target from the gap rankin
 }) => {
   const supervisor = await signIn(browser, 'supervisor.north@demo.casecraft.local');
   await supervisor.goto(`/team/dashboard/?org=${ORG}`);
+  await supervisor.getByLabel('Cohort').selectOption({ label: 'North team — spring onboarding' });
   const ranking = supervisor.locator('section', {
     has: supervisor.getByRole('heading', { name: 'Largest gaps first' }),
   });
@@ -176,6 +177,24 @@ test('a supervisor assigns a lesson to everyone below target from the gap rankin
     `Assigned “${lesson}” to ${count} learner${count === 1 ? '' : 's'}`,
   );
 
+  // The programme progress CSV, beside the skill CSV: per learner and item.
+  const download = supervisor.waitForEvent('download');
+  await supervisor.getByRole('button', { name: 'Export programme progress CSV' }).click();
+  const chunks: Buffer[] = [];
+  for await (const chunk of await (await download).createReadStream()) chunks.push(chunk as Buffer);
+  const csv = Buffer.concat(chunks).toString('utf8').split('\r\n');
+  expect(csv[0]).toBe('learner,programme,item_kind,item,item_id,due_date,status,completed_at');
+  expect(
+    csv.filter((line) => line.includes(`,Assigned individually,lesson,${lesson},`)),
+  ).toHaveLength(count);
+  await supervisor.getByText(/^Programme items per learner/).click();
+  await expect(
+    supervisor
+      .getByRole('table', { name: 'Programme items per learner' })
+      .getByText(lesson)
+      .first(),
+  ).toBeVisible();
+
   const learner = await signIn(browser, `${firstName}@demo.casecraft.local`);
   await learner.goto('/team/programme/');
   const assigned = learner.locator('section', {
@@ -183,6 +202,30 @@ test('a supervisor assigns a lesson to everyone below target from the gap rankin
   });
   await expect(assigned.getByRole('link', { name: lesson })).toBeVisible();
   await expectNoAxeViolations(learner, 'my programme with an individual assignment');
+});
+
+test('an admin reorders a programme and removes an item in one save; the order holds', async ({
+  browser,
+}) => {
+  const admin = await signIn(browser, 'admin@demo.casecraft.local');
+  await admin.goto(`/team/admin/?org=${ORG}`);
+  const block = admin.locator('.programme-block', {
+    has: admin.getByRole('heading', { name: 'New case manager essentials' }),
+  });
+  const items = block.locator('ol > li');
+  const before = (await items.allInnerTexts()).map((text) => text.trim());
+  expect(before.length).toBeGreaterThanOrEqual(3);
+  await block.getByRole('button', { name: 'Edit items of New case manager essentials' }).click();
+  const editor = block.getByRole('form', { name: 'Items of New case manager essentials' });
+  await editor.getByRole('button', { name: `Down ${before[0]}` }).click();
+  await editor.getByRole('button', { name: `Remove ${before[2]}` }).click();
+  await expectNoAxeViolations(admin, 'editing a programme');
+  await editor.getByRole('button', { name: 'Save items' }).click();
+  await expect(admin.getByText('New case manager essentials: items saved.')).toBeVisible();
+  const after = [before[1], before[0], ...before.slice(3)];
+  await expect(items).toHaveText(after as string[]);
+  await admin.reload();
+  await expect(items).toHaveText(after as string[]);
 });
 
 test('the reminder job sends one digest per person, and run again the same day, none', async () => {

@@ -1,6 +1,8 @@
 import { useId, useMemo, useState } from 'react';
 import { cohortCsv } from '../../../domain/team/cohort-csv';
+import { programmeProgressCsv } from '../../../domain/team/programme-csv';
 import { loadCohortOverview } from '../../../services/team/overview';
+import { loadProgrammeReport } from '../../../services/team/programme-report';
 import { useLoad, type TeamContext } from '../useTeam';
 import { AssignFromGaps, type GapRequest } from './AssignFromGaps';
 import { DetailTable } from './DetailTable';
@@ -8,6 +10,7 @@ import { ErrorBox } from './ErrorBox';
 import { ExportControls } from './ExportControls';
 import { GapRanking } from './GapRanking';
 import { Heatmap } from './Heatmap';
+import { ProgrammeItemsReport } from './ProgrammeItemsReport';
 import { ProgrammeProgressTable } from './ProgrammeProgressTable';
 
 /** One cohort: the picker, the heatmap (or table), gaps and programme progress. */
@@ -38,6 +41,25 @@ export function CohortDashboard({
   const csv = useMemo(
     () => (overview.data ? cohortCsv(overview.data.learners, skills) : undefined),
     [overview.data, skills],
+  );
+  // Programme progress per learner and item; reloaded when work is assigned from a gap.
+  const [assignedAt, setAssignedAt] = useState(0);
+  const report = useLoad(
+    async () =>
+      overview.data
+        ? loadProgrammeReport(
+            context.queries,
+            context.catalogue,
+            organisationId,
+            cohortId,
+            overview.data.learners,
+          )
+        : undefined,
+    [overview.data, assignedAt],
+  );
+  const programmeCsv = useMemo(
+    () => (report.data ? programmeProgressCsv(report.data) : undefined),
+    [report.data],
   );
 
   return (
@@ -70,7 +92,7 @@ export function CohortDashboard({
         >
           {tableMode ? 'Show heatmap' : 'Show as table'}
         </button>
-        <ExportControls csv={csv} cohortName={cohortName} />
+        <ExportControls csv={csv} programmeCsv={programmeCsv} cohortName={cohortName} />
       </div>
       <h2>
         {cohortName} <span className="muted">— {organisationName}</span>
@@ -95,6 +117,7 @@ export function CohortDashboard({
             organisationId={organisationId}
             overview={overview.data}
             {...(gapRequest ? { request: gapRequest } : {})}
+            onAssigned={() => setAssignedAt(Date.now())}
           />
           <GapRanking
             overview={overview.data}
@@ -103,6 +126,8 @@ export function CohortDashboard({
             onAssign={(request) => setGapRequest({ ...request, at: Date.now() })}
           />
           <ProgrammeProgressTable overview={overview.data} />
+          {report.error && <ErrorBox message={report.error} retry={report.reload} />}
+          {report.data && <ProgrammeItemsReport rows={report.data} />}
         </>
       )}
     </div>
