@@ -38,6 +38,8 @@ export interface AuthLimits {
   recoverPerClient: RateLimit;
   /** Recovery mails per email (known or not): no mail bombing an address. */
   recoverPerAccount: RateLimit;
+  /** Recovery links tried per client address: no guessing tokens. */
+  verifyPerClient: RateLimit;
 }
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
@@ -49,6 +51,7 @@ export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   refreshPerAccount: { limit: 30, windowSeconds: 60 },
   recoverPerClient: { limit: 10, windowSeconds: 60 },
   recoverPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  verifyPerClient: { limit: 30, windowSeconds: 60 },
 };
 
 /** How local Auth mails people (password recovery), as Supabase Auth does with its SMTP. */
@@ -529,7 +532,7 @@ export function createAuthHandler(options: AuthOptions) {
     // verifyOtp({ type: 'recovery', token_hash }): one use, within the token's lifetime; a
     // session for the account, whose password the page then changes with updateUser.
     'POST /verify': async (request, _url, readBody) => {
-      limit('recoverPerClient', clientAddress(request), 'reset links tried from this address');
+      limit('verifyPerClient', clientAddress(request), 'reset links tried from this address');
       const body = await readBody();
       if (body.type !== 'recovery' || typeof body.token_hash !== 'string')
         throw new AuthError(

@@ -91,6 +91,19 @@ describe('password recovery by email', () => {
     expect(forged.error?.message).toBe('This reset link is not valid. Ask for a new one.');
   });
 
+  it('an expired link says so', async () => {
+    const email = 'ben@demo.casecraft.local';
+    await client().auth.resetPasswordForEmail(email);
+    const [mail] = await mailsFor(email, 1);
+    const tokenHash = linkIn(mail!.text, '/team/reset/').searchParams.get('token_hash')!;
+    // An hour and a bit later (links last an hour, as Supabase Auth's do).
+    await stack.query(
+      `update auth.recovery_tokens set created_at = now() - interval '61 minutes' where used_at is null`,
+    );
+    const late = await client().auth.verifyOtp({ type: 'recovery', token_hash: tokenHash });
+    expect(late.error?.message).toBe('This reset link has expired. Ask for a new one.');
+  });
+
   it('answers the same for an unknown address and mails nobody', async () => {
     const unknown = await client().auth.resetPasswordForEmail('nobody@example.org');
     expect(unknown.error).toBeNull();
