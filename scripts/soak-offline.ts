@@ -80,6 +80,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'casecraft-soak-'));
 const platform = await startPlatform({
   sitePort: Number(option('port', '4391')),
   apiPort: Number(option('api-port', '54391')),
+  mailPort: Number(option('mail-port', '54394')),
+  smtpPort: Number(option('smtp-port', '54395')),
   dataDir,
   build: process.argv.includes('--build'),
   log: (line) => console.log(`soak: ${line}`),

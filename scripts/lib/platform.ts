@@ -11,6 +11,9 @@ import { serveStatic } from './static-server';
 export interface PlatformOptions {
   sitePort: number;
   apiPort: number;
+  /** MailDev's web inbox and SMTP ports (embedded stack only). */
+  mailPort: number;
+  smtpPort: number;
   /** Data directory for the embedded stack; a fresh in-memory database when undefined. */
   dataDir?: string;
   build: boolean;
@@ -46,6 +49,8 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   await checkPortFree(options.sitePort, 'site');
   if (!external) {
     await checkPortFree(options.apiPort, 'API');
+    await checkPortFree(options.mailPort, 'mail inbox');
+    await checkPortFree(options.smtpPort, 'SMTP');
     if (options.dataDir) checkDataDirFree(resolve(options.dataDir));
   }
   // The build is skipped when its inputs are what dist/ was last built from.
@@ -68,7 +73,16 @@ export async function startPlatform(options: PlatformOptions): Promise<RunningPl
   } else {
     // Build (when needed) and stack start together.
     const [stackStart, build] = await Promise.allSettled([
-      startStack({ dataDir: options.dataDir, port: options.apiPort, log: options.log }),
+      startStack({
+        dataDir: options.dataDir,
+        port: options.apiPort,
+        log: options.log,
+        mail: {
+          webPort: options.mailPort,
+          smtpPort: options.smtpPort,
+          siteUrl: `http://127.0.0.1:${options.sitePort}`,
+        },
+      }),
       building,
     ]);
     if (stackStart.status === 'rejected') throw stackStart.reason;

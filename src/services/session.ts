@@ -97,3 +97,27 @@ export async function changePassword(password: string): Promise<void> {
   const { error } = await (await client()).auth.updateUser({ password });
   if (error) throw new Error(friendlyError(error));
 }
+
+/** Where recovery links lead (an allowed redirect URL on a hosted project: README, Email). */
+export const RESET_PATH = '/team/reset/';
+
+/**
+ * Mails a password-reset link (Supabase Auth's recovery mail). The answer is the same whether
+ * or not the address has an account, so it never tells who is registered.
+ */
+export async function requestPasswordReset(email: string): Promise<void> {
+  const { error } = await (
+    await client()
+  ).auth.resetPasswordForEmail(email.trim(), {
+    redirectTo: new URL(RESET_PATH, window.location.origin).toString(),
+  });
+  if (error) throw new Error(friendlyError(error));
+}
+
+/** Opens the session a recovery link grants (one use), so the password can be changed. */
+export async function verifyRecoveryLink(tokenHash: string): Promise<void> {
+  const { error } = await (
+    await client()
+  ).auth.verifyOtp({ type: 'recovery', token_hash: tokenHash });
+  if (error) throw new Error(friendlyError(error));
+}

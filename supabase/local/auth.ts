@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Readable } from 'node:stream';
+import { recoveryMail, type MailText } from '../../src/domain/team/mail-text';
 import { signJwt, verifyJwt } from './jwt';
 import { SlidingWindow, type RateLimit } from './rate-limit';
 
@@ -33,6 +34,12 @@ export interface AuthLimits {
   refreshPerClient: RateLimit;
   /** Refresh-token grants per user. */
   refreshPerAccount: RateLimit;
+  /** Password-recovery requests per client address. */
+  recoverPerClient: RateLimit;
+  /** Recovery mails per email (known or not): no mail bombing an address. */
+  recoverPerAccount: RateLimit;
+  /** Recovery links tried per client address: no guessing tokens. */
+  verifyPerClient: RateLimit;
 }
 
 export const DEFAULT_AUTH_LIMITS: AuthLimits = {
@@ -42,7 +49,17 @@ export const DEFAULT_AUTH_LIMITS: AuthLimits = {
   signUpPerAccount: { limit: 5, windowSeconds: 15 * 60 },
   refreshPerClient: { limit: 60, windowSeconds: 60 },
   refreshPerAccount: { limit: 30, windowSeconds: 60 },
+  recoverPerClient: { limit: 10, windowSeconds: 60 },
+  recoverPerAccount: { limit: 3, windowSeconds: 60 * 60 },
+  verifyPerClient: { limit: 30, windowSeconds: 60 },
 };
+
+/** How local Auth mails people (password recovery), as Supabase Auth does with its SMTP. */
+export interface AuthMailer {
+  /** The site: recovery links go to `redirect_to` when it is on this origin, else to /team/reset/. */
+  siteUrl: string;
+  send(to: string, mail: MailText): Promise<void>;
+}
 
 export interface AuthOptions {
   db: SqlClient;
@@ -51,6 +68,12 @@ export interface AuthOptions {
   accessTokenSeconds?: number;
   /** Rate limits; any left out take DEFAULT_AUTH_LIMITS. */
   limits?: Partial<AuthLimits>;
+  /** Sends recovery mail; without it, /recover answers 501 (no mail configured). */
+  mailer?: AuthMailer;
+  /** How long a recovery link works, in seconds (Supabase's default: 3600). */
+  recoveryTokenSeconds?: number;
+  /** Mail that failed to send (the request has been answered already). */
+  log?: (line: string) => void;
 }
 
 interface UserRow {
@@ -214,8 +237,25 @@ function tooMany(retryAfterSeconds: number, what: string): AuthError {
   );
 }
 
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** Where a recovery link leads: the asked-for page when it is on the site, else /team/reset/. */
+export function recoveryTarget(siteUrl: string, redirectTo: string | null): string {
+  const site = new URL(siteUrl);
+  if (redirectTo) {
+    try {
+      const asked = new URL(redirectTo);
+      if (asked.origin === site.origin) return `${asked.origin}${asked.pathname}`;
+    } catch {
+      // Not a URL: the default below.
+    }
+  }
+  return new URL('/team/reset/', site).toString();
+}
+
 export function createAuthHandler(options: AuthOptions) {
   const { db, jwtSecret } = options;
+  const recoverySeconds = options.recoveryTokenSeconds ?? 3600;
   const lifetime = options.accessTokenSeconds ?? 3600;
   const rules = { ...DEFAULT_AUTH_LIMITS, ...options.limits };
   const limiters = Object.fromEntries(
@@ -449,6 +489,89 @@ export function createAuthHandler(options: AuthOptions) {
         'unsupported_grant_type',
         `Unsupported grant type "${(grant ?? '').slice(0, 40)}". Use password or refresh_token.`,
       );
+    },
+    // Supabase Auth's resetPasswordForEmail: the same answer whether or not the address has
+    // an account; the mail goes out after the answer, so timing does not tell either.
+    'POST /recover': async (request, url, readBody) => {
+      const mailer = options.mailer;
+      if (!mailer)
+        throw new AuthError(
+          501,
+          'email_provider_disabled',
+          'This server sends no email, so passwords cannot be reset by email. Ask your agency admin.',
+        );
+      limit(
+        'recoverPerClient',
+        clientAddress(request),
+        'password-reset requests from this address',
+      );
+      const email = emailFrom((await readBody()).email);
+      limit('recoverPerAccount', `email:${email}`, 'password-reset emails for this address');
+      const user = (
+        await db.query<{ id: string }>('select id from auth.users where email = $1', [email])
+      ).rows[0];
+      if (user) {
+        const token = randomBytes(32).toString('base64url');
+        await db.query('insert into auth.recovery_tokens (token_hash, user_id) values ($1, $2)', [
+          sha256(token),
+          user.id,
+        ]);
+        const link = new URL(recoveryTarget(mailer.siteUrl, url.searchParams.get('redirect_to')));
+        link.searchParams.set('token_hash', token);
+        link.searchParams.set('type', 'recovery');
+        mailer
+          .send(email, recoveryMail(link.toString()))
+          .catch((error: unknown) =>
+            options.log?.(
+              `recovery mail to ${email} failed: ${error instanceof Error ? error.message : String(error)}`,
+            ),
+          );
+      }
+      return [200, {}];
+    },
+    // verifyOtp({ type: 'recovery', token_hash }): one use, within the token's lifetime; a
+    // session for the account, whose password the page then changes with updateUser.
+    'POST /verify': async (request, _url, readBody) => {
+      limit('verifyPerClient', clientAddress(request), 'reset links tried from this address');
+      const body = await readBody();
+      if (body.type !== 'recovery' || typeof body.token_hash !== 'string')
+        throw new AuthError(
+          400,
+          'validation_failed',
+          'Local Auth verifies recovery links only: give type "recovery" and the token_hash.',
+        );
+      const invalid = (message: string) => new AuthError(403, 'otp_expired', message);
+      if (body.token_hash.length > MAX_TOKEN || unstorable(body.token_hash))
+        throw invalid('This reset link is not valid. Ask for a new one.');
+      // Used and expired links are told apart, so the page can say which.
+      const found = (
+        await db.query<{ user_id: string; used: boolean; expired: boolean }>(
+          `select user_id, used_at is not null as used,
+             created_at < now() - make_interval(secs => $2) as expired
+           from auth.recovery_tokens where token_hash = $1`,
+          [sha256(body.token_hash), recoverySeconds],
+        )
+      ).rows[0];
+      if (!found) throw invalid('This reset link is not valid. Ask for a new one.');
+      if (found.used) throw invalid('This reset link was already used. Ask for a new one.');
+      if (found.expired) throw invalid('This reset link has expired. Ask for a new one.');
+      // Single use under concurrency; every other open link of the account ends with it.
+      const taken = await db.query(
+        `update auth.recovery_tokens set used_at = now()
+         where user_id = $1 and used_at is null returning token_hash`,
+        [found.user_id],
+      );
+      if (!taken.rows.some((row) => row.token_hash === sha256(body.token_hash as string)))
+        throw invalid('This reset link was already used. Ask for a new one.');
+      const user = (
+        await db.query<UserRow>(
+          `update auth.users set last_sign_in_at = now(), email_confirmed_at = coalesce(email_confirmed_at, now())
+           where id = $1 returning ${USER_COLUMNS}`,
+          [found.user_id],
+        )
+      ).rows[0];
+      if (!user) throw invalid('This reset link is not valid. Ask for a new one.');
+      return [200, await issueSession(user)];
     },
     'GET /user': async (request) => {
       const { user } = await userFromBearer(request);

@@ -64,6 +64,16 @@ create table if not exists auth.refresh_tokens (
 -- When a token was rotated: a reuse soon after is a race between tabs, a late one a leak.
 alter table auth.refresh_tokens add column if not exists revoked_at timestamptz;
 
+-- Password-recovery links (local Auth's /recover and /verify): the SHA-256 of the token in
+-- the mailed link, one use, expiring.
+create table if not exists auth.recovery_tokens (
+  token_hash text primary key,
+  user_id uuid not null references auth.users (id) on delete cascade,
+  created_at timestamptz not null default now(),
+  used_at timestamptz
+);
+create index if not exists recovery_tokens_user_id_idx on auth.recovery_tokens (user_id);
+
 -- The claims PostgREST puts in request.jwt.claims for each request.
 create or replace function auth.jwt() returns jsonb
 language sql stable

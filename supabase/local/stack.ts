@@ -5,8 +5,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { PGLiteSocketServer } from '@electric-sql/pglite-socket';
 import pg from 'pg';
-import { createAuthHandler, type AuthLimits } from './auth';
+import { DEFAULT_FROM, localTransport } from '../../src/mail/smtp';
+import { runMailSender } from '../../src/mail/outbox-sender';
+import { createAuthHandler, type AuthLimits, type AuthMailer } from './auth';
 import { lockDataDir } from './data-dir-lock';
+import { startMailCatcher } from './maildev';
 import { prepareDatabase } from './database';
 import { startGateway } from './gateway';
 import { apiKeys } from './jwt';
@@ -28,6 +31,12 @@ export interface StackOptions {
   /** Local Auth's rate limits; any left out take DEFAULT_AUTH_LIMITS. */
   authLimits?: Partial<AuthLimits>;
   log?: (line: string) => void;
+  /**
+   * Mail, locally real: MailDev (web inbox and SMTP on these loopback ports) receives the
+   * recovery mails of local Auth and the mail the database queues, delivered by the outbox
+   * sender running inside the stack. Links in mails point at `siteUrl`. No mail when undefined.
+   */
+  mail?: { webPort: number; smtpPort: number; siteUrl: string; senderIntervalMs?: number };
 }
 
 export interface RunningStack {
@@ -42,6 +51,8 @@ export interface RunningStack {
   databaseUrl: string;
   /** SQL as the database owner, through the socket like any client (tools and benchmarks). */
   query: (text: string, params?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>;
+  /** MailDev's web inbox (its REST API at `/api/email`) and SMTP port, when mail runs. */
+  mail?: { inboxUrl: string; smtpPort: number };
   stop(): Promise<void>;
 }
 
@@ -154,6 +165,26 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
       }),
     };
 
+    let mailer: AuthMailer | undefined;
+    let mail: RunningStack['mail'];
+    if (options.mail) {
+      const catcher = await startMailCatcher({
+        webPort: options.mail.webPort,
+        smtpPort: options.mail.smtpPort,
+        dataDir: dataDir && join(dataDir, 'mail'),
+      });
+      undo.push(() => catcher.stop());
+      mail = { inboxUrl: catcher.inboxUrl, smtpPort: catcher.smtpPort };
+      const transport = localTransport(catcher.smtpPort);
+      undo.push(() => transport.close());
+      mailer = {
+        siteUrl: options.mail.siteUrl,
+        send: async (to, { subject, text }) => {
+          await transport.sendMail({ from: DEFAULT_FROM, to, subject, text });
+        },
+      };
+    }
+
     const gateway = await startGateway({
       port,
       postgrestPort: restPort,
@@ -163,14 +194,31 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         jwtSecret,
         accessTokenSeconds: options.accessTokenSeconds,
         limits: options.authLimits,
+        mailer,
+        log,
       }),
     });
     undo.push(() => new Promise<void>((done) => gateway.close(() => done())));
     const address = gateway.address();
+    const url = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`;
+    if (options.mail && mail) {
+      const sender = await runMailSender({
+        url,
+        serviceRoleKey,
+        transport: localTransport(mail.smtpPort),
+        from: DEFAULT_FROM,
+        siteUrl: options.mail.siteUrl,
+        via: `MailDev (local mail catcher): read it at ${mail.inboxUrl}`,
+        intervalMs: options.mail.senderIntervalMs ?? 1000,
+        log,
+      });
+      undo.push(() => sender.stop());
+    }
     log(`stack ready in ${Math.round(performance.now() - started)} ms`);
 
     return {
-      url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : port}`,
+      url,
+      ...(mail ? { mail } : {}),
       anonKey,
       serviceRoleKey,
       jwtSecret,

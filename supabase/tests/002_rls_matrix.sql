@@ -53,6 +53,9 @@ insert into cases values
   ('skill_stats', $$user_id = tests.id('learner')$$,
    $$insert into public.skill_stats (user_id, skill_id, t0) values (tests.id('learner'), 'x', 0)$$, 't0 = t0',
    'DADADAD', 'DDDDDDD', 'DDDDDDD', 'DDDDDDD'),
+  ('learner_assignments', $$user_id = tests.id('learner')$$,
+   $$insert into public.learner_assignments (organisation_id, user_id, item_kind, item_id) values (tests.id('org_a'), tests.id('learner'), 'scenario', 'test-scenario')$$, 'due_date = due_date',
+   'DADADAD', 'DDDADAD', 'DDDADAD', 'DDDADAD'),
   ('catalog_skills', 'true', $$insert into public.catalog_skills (id, name, kind) values ('forged', 'Forged', 'skill')$$, 'name = name',
    'AAAAAAA', 'DDDDDDD', 'DDDDDDD', 'DDDDDDD'),
   ('catalog_lessons', 'true', $$insert into public.catalog_lessons (id, skill_id, title, lesson_order) values ('x/y', 'test-skill', 'X', 9)$$, 'title = title',
@@ -89,7 +92,12 @@ insert into rpc_cases values
   -- An agency's dispersion sums: its admins.
   ('agency_dispersion', $$select * from public.agency_dispersion(tests.id('org_a'))$$, 'DDDDDAD'),
   -- An agency's item analysis: its admins.
-  ('agency_item_analysis', $$select public.agency_item_analysis(tests.id('org_a'))$$, 'DDDDDAD');
+  ('agency_item_analysis', $$select public.agency_item_analysis(tests.id('org_a'))$$, 'DDDDDAD'),
+  ('invite_by_email', $$select public.invite_by_email(tests.id('org_a'), array['new.person@test.local'], 'learner', tests.id('cohort_a1'))$$, 'DDDDDAD'),
+  ('resend_invitation', $$select public.resend_invitation('50000000-0000-4000-8000-000000000002')$$, 'DDDDDAD'),
+  ('mail_delivery', $$select public.mail_delivery()$$, 'DAAAAAA'),
+  ('assign_to_learners', $$select public.assign_to_learners(tests.id('org_a'), array[tests.id('learner')], 'scenario', 'test-scenario', current_date + 7)$$, 'DDDADAD'),
+  ('set_programme_items', $$select public.set_programme_items(tests.id('programme'), '[{"kind": "scenario", "id": "test-scenario"}, {"kind": "lesson", "id": "test/lesson"}]')$$, 'DDDDDAD');
 
 select plan((select count(*)::integer * 28 + 1 from cases) + (select count(*)::integer * 7 + 1 from rpc_cases));
 

@@ -15,6 +15,7 @@ insert into public.programmes (id, organisation_id, name) values ('40000000-0000
 insert into public.programme_items (programme_id, position, item_kind, item_id) values ('40000000-0000-4000-8000-00000000000b', 1, 'lesson', 'test/lesson');
 insert into public.cohort_programmes (cohort_id, programme_id) values ('30000000-0000-4000-8000-0000000000b1', '40000000-0000-4000-8000-00000000000b');
 insert into public.skill_targets (organisation_id, cohort_id, skill_id, target) values (tests.id('org_b'), null, 'test-skill', 0.6);
+insert into public.learner_assignments (organisation_id, user_id, item_kind, item_id, assigned_by) values (tests.id('org_b'), tests.id('other_admin'), 'lesson', 'test/lesson', tests.id('other_admin'));
 insert into public.activity_events (id, user_id, kind, occurred_at, attempt_id, scenario_id, scenario_version, node_id, choice_id, mode)
 values ('60000000-0000-4000-8000-00000000000b', tests.id('other_admin'), 'choice', now() - interval '1 hour',
   '70000000-0000-4000-8000-00000000000b', 'test-scenario', 'v1', 'a', 'good', 'practice');
@@ -45,6 +46,8 @@ insert into scope_cases values
    $${"due_date": "current_date + 30"}$$, '{cohort_id, programme_id}', 'DDDDDAD', 'DDDDDDA'),
   ('skill_targets', $$organisation_id = tests.id('org_a')$$, $$organisation_id = tests.id('org_b')$$,
    $${"target": "0.5"}$$, '{organisation_id, cohort_id, skill_id}', 'DDDDDAD', 'DDDDDDA'),
+  ('learner_assignments', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$,
+   $${"due_date": "current_date + 30"}$$, '{}', 'DDDADAD', 'DDDDDDA'),
   ('activity_events', $$id = tests.id('event')$$, $$id = '60000000-0000-4000-8000-00000000000b'$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),
   ('attempt_progress', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),
   ('evidence', $$user_id = tests.id('learner')$$, $$user_id = tests.id('other_admin')$$, '{}', '{}', 'DDDDDDD', 'DDDDDDD'),

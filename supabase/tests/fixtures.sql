@@ -68,6 +68,11 @@ insert into public.programmes (id, organisation_id, name) values (tests.id('prog
 insert into public.programme_items (programme_id, position, item_kind, item_id) values (tests.id('programme'), 1, 'lesson', 'test/lesson');
 insert into public.cohort_programmes (cohort_id, programme_id, due_date) values (tests.id('cohort_a1'), tests.id('programme'), current_date + 7);
 insert into public.skill_targets (organisation_id, cohort_id, skill_id, target) values (tests.id('org_a'), null, 'test-skill', 0.7);
+-- Issue 18: the invitation was sent by email (a mail sender is running); the supervisor
+-- assigned the learner a lesson.
+insert into public.invitations (id, organisation_id, code, role, cohort_id, created_by, email) values
+  ('50000000-0000-4000-8000-000000000002', tests.id('org_a'), 'TESTCODE02', 'learner', tests.id('cohort_a1'), tests.id('admin'), 'invitee@test.local');
+insert into private.mail_sender (via) values ('test sender');
 
 -- Test content: one skill, one lesson with one 4-option item, one scenario version.
 insert into public.catalog_skills (id, name, kind) values ('test-skill', 'Test skill', 'skill'), ('test-module', 'Test module', 'module');
@@ -90,6 +95,9 @@ insert into public.catalog_decision_evidence (scenario_id, version, node_id, off
   ('test-scenario', 'v1', 'b', 'x,y', 'x', 'test-skill', 2, 2, -2, 1, 0.6666666666666666, 'x'),
   ('test-scenario', 'v1', 'b', 'x,y', 'y', 'test-skill', -2, 2, -2, 0, 0.6666666666666666, 'y');
 insert into public.catalog_endings (scenario_id, version, node_id, kind, title) values ('test-scenario', 'v1', 'end', 'good', 'The end');
+
+insert into public.learner_assignments (organisation_id, user_id, item_kind, item_id, due_date, assigned_by)
+values (tests.id('org_a'), tests.id('learner'), 'lesson', 'test/lesson', current_date + 3, tests.id('supervisor'));
 
 -- One recorded event of the learner (a correct check answer), for the read tests.
 insert into public.activity_events (id, user_id, kind, occurred_at, lesson_id, item_id, option_id)

@@ -48,7 +48,7 @@ const retryAfter = (reply: { headers: Record<string, unknown> }) =>
   Number(reply.headers['retry-after']);
 
 describe('the defaults are the documented ones', () => {
-  it('5 failures per account per 15 minutes; 30 sign-ins, 30 sign-ups, 60 refreshes per client per minute', () => {
+  it('5 failures per account per 15 minutes; 30 sign-ins, 30 sign-ups, 60 refreshes per client per minute; 3 recovery mails per address an hour', () => {
     expect(DEFAULT_AUTH_LIMITS).toEqual({
       signInPerClient: { limit: 30, windowSeconds: 60 },
       signInFailuresPerAccount: { limit: 5, windowSeconds: 900 },
@@ -56,6 +56,9 @@ describe('the defaults are the documented ones', () => {
       signUpPerAccount: { limit: 5, windowSeconds: 900 },
       refreshPerClient: { limit: 60, windowSeconds: 60 },
       refreshPerAccount: { limit: 30, windowSeconds: 60 },
+      recoverPerClient: { limit: 10, windowSeconds: 60 },
+      recoverPerAccount: { limit: 3, windowSeconds: 3600 },
+      verifyPerClient: { limit: 30, windowSeconds: 60 },
     });
   });
 });

@@ -91,6 +91,11 @@ export function AuthForms({ intro, notice }: { intro?: string; notice?: string }
           {mode === 'sign-in' ? 'I need an account' : 'I already have an account'}
         </button>
       </form>
+      {mode === 'sign-in' && (
+        <p className="hint">
+          <a href="/team/reset/">Forgot your password?</a>
+        </p>
+      )}
       <p className="muted hint">
         Signing in on this browser saves the progress you made here as a guest to your account —
         once, with nothing doubled.

@@ -4,12 +4,16 @@ import {
   completionRule,
   itemDone,
   programmeProgress,
+  type ProgrammeItemRef,
 } from '../../domain/team/team';
 import { getProgressRecorder } from '../../services/progress';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { useLoad, type TeamContext } from './useTeam';
 
-/** The learner's assigned programmes: items in order, due dates, done and overdue, next step. */
+/**
+ * The learner's assigned programmes (items in order, due dates, done and overdue, next step)
+ * and, beside them, what a supervisor or admin assigned to them alone.
+ */
 export function MyProgramme({ context }: { context: TeamContext }) {
   const syncQueued = useSyncStatus()?.queued;
   const data = useLoad(async () => {
@@ -20,7 +24,10 @@ export function MyProgramme({ context }: { context: TeamContext }) {
     const mine = (await context.queries.cohortMembers(cohorts.map((cohort) => cohort.id))).filter(
       (member) => member.user_id === context.user.id && member.role === 'learner',
     );
-    const assignments = await context.queries.assignments(mine.map((member) => member.cohort_id));
+    const [assignments, individual] = await Promise.all([
+      context.queries.assignments(mine.map((member) => member.cohort_id)),
+      context.queries.learnerAssignments([context.user.id]),
+    ]);
     const programmes = (
       await Promise.all(
         organisations.map((organisation) => context.queries.programmes(organisation)),
@@ -52,6 +59,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
     );
     return {
       assignments,
+      individual,
       programmes,
       cohorts,
       server: completedItems(server),
@@ -70,6 +78,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
   };
   const {
     assignments = [],
+    individual = [],
     programmes = [],
     server = nothing,
     local = nothing,
@@ -82,7 +91,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
       </p>
     );
   }
-  if (assignments.length === 0)
+  if (assignments.length === 0 && individual.length === 0)
     return <p className="card">No programme has been assigned to your cohort yet.</p>;
   const today = new Date().toISOString().slice(0, 10);
   const title = (kind: string, id: string) =>
@@ -91,9 +100,47 @@ export function MyProgramme({ context }: { context: TeamContext }) {
       : (context.catalogue.scenarios.find((scenario) => scenario.id === id)?.title ?? id);
   const href = (kind: string, id: string) =>
     kind === 'lesson' ? `/learn/${id}/` : `/practice/${id}/`;
+  const itemState = (item: ProgrammeItemRef, done: boolean, dueDate: string | null) =>
+    done
+      ? 'done'
+      : itemDone(item, local) && waitingFor.has(item.item_id)
+        ? 'done in this browser, waiting to sync to your account'
+        : dueDate && dueDate < today
+          ? 'overdue'
+          : 'to do';
 
   return (
     <div className="my-programme">
+      {individual.length > 0 && (
+        <section className="card" aria-labelledby="assigned-to-you">
+          <h2 id="assigned-to-you">Assigned to you</h2>
+          <p className="muted">Lessons and scenarios your supervisor chose for you.</p>
+          <ul className="programme-items">
+            {individual.map((assigned) => {
+              // An individual assignment is completed by the same rule as a programme item
+              // with the default mode (a scenario: an assessed attempt reaching an ending).
+              const item: ProgrammeItemRef = {
+                position: 1,
+                item_kind: assigned.item_kind,
+                item_id: assigned.item_id,
+              };
+              const done = itemDone(item, server);
+              return (
+                <li key={assigned.id} className={done ? 'done' : ''}>
+                  <a href={href(item.item_kind, item.item_id)}>
+                    {title(item.item_kind, item.item_id)}
+                  </a>{' '}
+                  <span className="muted">
+                    ({item.item_kind}, {completionRule(item)}
+                    {assigned.due_date ? `, due ${assigned.due_date}` : ''})
+                  </span>{' '}
+                  — {itemState(item, done, assigned.due_date)}
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       {assignments.map((assignment) => {
         const programme = programmes.find((candidate) => candidate.id === assignment.programme_id);
         if (!programme) return null;
@@ -135,14 +182,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
                   <span className="muted">
                     ({item.item_kind === 'lesson' ? 'lesson' : 'scenario'}, {completionRule(item)})
                   </span>{' '}
-                  —{' '}
-                  {progress.itemsDone[index]
-                    ? 'done'
-                    : itemDone(item, local) && waitingFor.has(item.item_id)
-                      ? 'done in this browser, waiting to sync to your account'
-                      : assignment.due_date && assignment.due_date < today
-                        ? 'overdue'
-                        : 'to do'}
+                  — {itemState(item, progress.itemsDone[index] ?? false, assignment.due_date)}
                 </li>
               ))}
             </ol>

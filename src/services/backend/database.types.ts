@@ -580,8 +580,11 @@ export type Database = {
           cohort_id: string | null;
           created_at: string;
           created_by: string | null;
+          email: string | null;
           expires_at: string;
           id: string;
+          mail_count: number;
+          mail_sent_at: string | null;
           organisation_id: string;
           revoked_at: string | null;
           role: string;
@@ -593,8 +596,11 @@ export type Database = {
           cohort_id?: string | null;
           created_at?: string;
           created_by?: string | null;
+          email?: string | null;
           expires_at?: string;
           id?: string;
+          mail_count?: number;
+          mail_sent_at?: string | null;
           organisation_id: string;
           revoked_at?: string | null;
           role: string;
@@ -606,8 +612,11 @@ export type Database = {
           cohort_id?: string | null;
           created_at?: string;
           created_by?: string | null;
+          email?: string | null;
           expires_at?: string;
           id?: string;
+          mail_count?: number;
+          mail_sent_at?: string | null;
           organisation_id?: string;
           revoked_at?: string | null;
           role?: string;
@@ -623,6 +632,49 @@ export type Database = {
           },
           {
             foreignKeyName: 'invitations_organisation_id_fkey';
+            columns: ['organisation_id'];
+            referencedRelation: 'organisations';
+            referencedColumns: ['id'];
+          },
+        ];
+      };
+      learner_assignments: {
+        Row: {
+          assigned_at: string;
+          assigned_by: string | null;
+          due_date: string | null;
+          id: string;
+          item_id: string;
+          item_kind: string;
+          organisation_id: string;
+          skill_id: string | null;
+          user_id: string;
+        };
+        Insert: {
+          assigned_at?: string;
+          assigned_by?: string | null;
+          due_date?: string | null;
+          id?: string;
+          item_id: string;
+          item_kind: string;
+          organisation_id: string;
+          skill_id?: string | null;
+          user_id: string;
+        };
+        Update: {
+          assigned_at?: string;
+          assigned_by?: string | null;
+          due_date?: string | null;
+          id?: string;
+          item_id?: string;
+          item_kind?: string;
+          organisation_id?: string;
+          skill_id?: string | null;
+          user_id?: string;
+        };
+        Relationships: [
+          {
+            foreignKeyName: 'learner_assignments_organisation_id_fkey';
             columns: ['organisation_id'];
             referencedRelation: 'organisations';
             referencedColumns: ['id'];
@@ -1072,10 +1124,32 @@ export type Database = {
         }[];
       };
       agency_item_analysis: { Args: { organisation_id: string }; Returns: Json };
+      assign_to_learners: {
+        Args: {
+          due_date?: string;
+          item_id: string;
+          item_kind: string;
+          learner_ids: string[];
+          organisation_id: string;
+          skill_id?: string;
+        };
+        Returns: number;
+      };
+      claim_mail: { Args: { batch?: number }; Returns: Json };
       cohort_statistics: { Args: { cohort_id: string }; Returns: Json };
       create_programme: {
         Args: { description?: string; items?: Json; name: string; organisation_id: string };
         Returns: string;
+      };
+      invite_by_email: {
+        Args: {
+          cohort_id?: string;
+          days?: number;
+          emails: string[];
+          organisation_id: string;
+          role: string;
+        };
+        Returns: Json;
       };
       join_organisation: {
         Args: { display_name: string; invitation_code: string };
@@ -1095,7 +1169,13 @@ export type Database = {
           isSetofReturn: false;
         };
       };
+      mail_delivery: { Args: Record<PropertyKey, never>; Returns: Json };
+      mail_sender_seen: { Args: { via: string }; Returns: undefined };
+      queue_reminders: { Args: Record<PropertyKey, never>; Returns: number };
       record_activity: { Args: { events: Json }; Returns: Json };
+      resend_invitation: { Args: { invitation_id: string }; Returns: undefined };
+      set_programme_items: { Args: { items: Json; programme_id: string }; Returns: number };
+      settle_mail: { Args: { error?: string; mail_id: string }; Returns: undefined };
     };
     Enums: {
       [_ in never]: never;

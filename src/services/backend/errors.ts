@@ -11,6 +11,9 @@ export function friendlyError(error: unknown): string {
   if (/User already registered/i.test(message))
     return 'An account with that email already exists. Sign in instead.';
   if (/Password should be at least/i.test(message)) return message;
+  // Supabase Auth says this of every used, expired or unknown recovery link.
+  if (/Email link is invalid or has expired/i.test(message))
+    return 'This reset link has expired or was already used. Ask for a new one.';
   if (/session (has )?(expired|ended)|JWT expired|Refresh Token/i.test(message))
     return 'Your session has expired. Sign in again to continue; nothing you did has been lost.';
   if (/Failed to fetch|NetworkError|fetch failed|ECONNREFUSED|Load failed/i.test(message))

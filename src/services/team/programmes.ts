@@ -69,6 +69,26 @@ export function programmeQueries(supabase: Backend) {
         }),
       );
     },
+    /**
+     * Replaces a programme's items in one call (add, remove, reorder), or changes nothing.
+     * Progress is derived from each learner's own records, so what is done stays done.
+     */
+    async setProgrammeItems(
+      programmeId: string,
+      /** Scenario items with the mode that completes them (assessment when left out). */
+      items: readonly { kind: ProgrammeItemKind; id: string; mode?: PlayMode }[],
+    ): Promise<void> {
+      unwrap(
+        await supabase.rpc('set_programme_items', {
+          programme_id: programmeId,
+          items: items.map((item) =>
+            item.kind === 'scenario' && item.mode
+              ? { kind: item.kind, id: item.id, mode: item.mode }
+              : { kind: item.kind, id: item.id },
+          ),
+        }),
+      );
+    },
     async assignments(cohortIds: readonly string[]): Promise<Assignment[]> {
       if (cohortIds.length === 0) return [];
       return unwrap(

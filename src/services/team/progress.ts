@@ -66,6 +66,25 @@ const statsRow = (row: ViewRow<'skill_totals'>): StatsRow[] =>
 
 export function progressQueries(supabase: Backend) {
   return {
+    /** When each person first completed each lesson and scenario (the server's time). */
+    async completionTimes(
+      userIds: readonly string[],
+    ): Promise<
+      { user_id: string; item_kind: string; item_id: string; first_done_at: string | null }[]
+    > {
+      return (
+        await forUsers(userIds, (chunk) =>
+          supabase
+            .from('learner_completions')
+            .select('user_id, item_kind, item_id, first_done_at')
+            .in('user_id', chunk),
+        )
+      ).flatMap((row) =>
+        row.user_id === null || row.item_kind === null || row.item_id === null
+          ? []
+          : [{ ...row, user_id: row.user_id, item_kind: row.item_kind, item_id: row.item_id }],
+      );
+    },
     async stats(userIds: readonly string[]): Promise<StatsRow[]> {
       return (
         await forUsers(userIds, (chunk) =>

@@ -2,6 +2,7 @@ import { activityQueries } from './activity';
 import type { Backend } from './backend';
 import { cohortQueries } from './cohorts';
 import { invitationQueries } from './invitations';
+import { learnerAssignmentQueries } from './learner-assignments';
 import { membershipQueries } from './memberships';
 import { programmeQueries } from './programmes';
 import { progressQueries } from './progress';
@@ -9,7 +10,8 @@ import { targetQueries } from './targets';
 
 /**
  * The team features' reads and writes for one signed-in person, one file per aggregate
- * (memberships, cohorts, invitations, programmes, targets, activity, progress).
+ * (memberships, cohorts, invitations, programmes, learner assignments, targets, activity,
+ * progress).
  */
 export function teamQueries(supabase: Backend, me: string) {
   return {
@@ -18,6 +20,7 @@ export function teamQueries(supabase: Backend, me: string) {
     ...cohortQueries(supabase),
     ...invitationQueries(supabase),
     ...programmeQueries(supabase),
+    ...learnerAssignmentQueries(supabase),
     ...targetQueries(supabase),
     ...activityQueries(supabase, me),
     ...progressQueries(supabase),
@@ -29,7 +32,8 @@ export type TeamQueries = ReturnType<typeof teamQueries>;
 export { TeamError } from './backend';
 export type { EventRow } from './activity';
 export type { Cohort, CohortMember } from './cohorts';
-export type { Invitation } from './invitations';
+export type { EmailInvitationOutcome, Invitation, MailDelivery } from './invitations';
+export type { LearnerAssignment } from './learner-assignments';
 export type { Membership } from './memberships';
 export type { Assignment, Programme, ProgrammeItem } from './programmes';
 export type { Completion, StatsRow } from './progress';

@@ -20,19 +20,20 @@ export function AdminPanel({ context }: { context: TeamContext }) {
   );
   const [message, setMessage] = useState<FormOutcome>();
   const data = useLoad(async (): Promise<AdminData> => {
-    const [members, cohorts, invitations, programmes, targets] = await Promise.all([
+    const [members, cohorts, invitations, programmes, targets, mail] = await Promise.all([
       context.queries.members(organisationId),
       context.queries.cohorts(organisationId),
       context.queries.invitations(organisationId),
       context.queries.programmes(organisationId),
       context.queries.targets(organisationId),
+      context.queries.mailDelivery(),
     ]);
     const ids = cohorts.map((cohort) => cohort.id);
     const [cohortMembers, assignments] = await Promise.all([
       context.queries.cohortMembers(ids),
       context.queries.assignments(ids),
     ]);
-    return { members, cohorts, cohortMembers, invitations, programmes, assignments, targets };
+    return { members, cohorts, cohortMembers, invitations, programmes, assignments, targets, mail };
   }, [organisationId]);
 
   if (!membership) return <Forbidden>Only admins of this agency can manage it.</Forbidden>;

@@ -1,57 +1,116 @@
 import { useId, useState, type SubmitEvent } from 'react';
-import type { PlayMode } from '../../../domain/activity/kinds';
-import type { ProgrammeItemKind } from '../../../domain/team/roles';
 import { completionRule } from '../../../domain/team/team';
-import type { SectionProps } from './section';
+import type { Programme } from '../../../services/team/queries';
+import {
+  itemLabel,
+  itemOptions,
+  ProgrammeItemList,
+  type ItemOption,
+  type ItemRef,
+} from './ProgrammeItemList';
+import type { Act, SectionProps } from './section';
+
+const itemsOf = (programme: Programme): ItemRef[] =>
+  [...(programme.programme_items ?? [])]
+    .sort((a, b) => a.position - b.position)
+    .map((item) =>
+      item.item_kind === 'scenario'
+        ? { kind: item.item_kind, id: item.item_id, mode: item.required_mode ?? 'assessment' }
+        : { kind: item.item_kind, id: item.item_id },
+    );
+
+/**
+ * A programme's items, and editing them after creation: the whole new list is saved in one
+ * call. Learners' progress is derived from their own records, so what they did stays done.
+ */
+function ProgrammeItems({
+  programme,
+  options,
+  act,
+  save,
+}: {
+  programme: Programme;
+  options: readonly ItemOption[];
+  act: Act;
+  save: (items: ItemRef[]) => Promise<void>;
+}) {
+  const id = useId();
+  const [editing, setEditing] = useState<ItemRef[]>();
+  if (!editing)
+    return (
+      <>
+        <ol>
+          {itemsOf(programme).map((item) => (
+            <li key={`${item.kind}:${item.id}`}>
+              {itemLabel(options, item)}{' '}
+              <span className="muted">
+                ({completionRule({ item_kind: item.kind, required_mode: item.mode ?? null })})
+              </span>
+            </li>
+          ))}
+        </ol>
+        <button
+          type="button"
+          className="secondary small"
+          onClick={() => setEditing(itemsOf(programme))}
+        >
+          Edit items<span className="visually-hidden"> of {programme.name}</span>
+        </button>
+      </>
+    );
+  return (
+    <form
+      className="programme-edit"
+      aria-label={`Items of ${programme.name}`}
+      noValidate
+      onSubmit={(event: SubmitEvent) => {
+        event.preventDefault();
+        if (editing.length === 0) return;
+        void act(`${programme.name}: items saved.`, () => save(editing)).then((ok) => {
+          if (ok) setEditing(undefined);
+        });
+      }}
+    >
+      <ProgrammeItemList idPrefix={id} items={editing} options={options} onChange={setEditing} />
+      {editing.length === 0 && (
+        <p className="error" role="alert">
+          A programme has at least one item.
+        </p>
+      )}
+      <button type="submit" disabled={editing.length === 0}>
+        Save items
+      </button>{' '}
+      <button type="button" className="secondary" onClick={() => setEditing(undefined)}>
+        Cancel
+      </button>
+    </form>
+  );
+}
 
 /** Programmes: each with its items and assignments; build a new one; assign one to a cohort. */
 export function ProgrammesSection({ context, organisationId, data, act }: SectionProps) {
   const id = useId();
   const { catalogue } = context;
   const [name, setName] = useState('');
-  const [items, setItems] = useState<{ kind: ProgrammeItemKind; id: string; mode?: PlayMode }[]>(
-    [],
-  );
-  const [pick, setPick] = useState('');
+  const [items, setItems] = useState<ItemRef[]>([]);
   const [assign, setAssign] = useState<{ programme: string; cohort: string; due: string }>({
     programme: '',
     cohort: '',
     due: '',
   });
-  const options = [
-    ...catalogue.lessons.map((lesson) => ({
-      value: `lesson:${lesson.id}`,
-      label: `Lesson: ${lesson.title}`,
-    })),
-    ...catalogue.scenarios.map((scenario) => ({
-      value: `scenario:${scenario.id}`,
-      label: `Scenario: ${scenario.title}`,
-    })),
-  ];
-  const label = (item: { kind: string; id: string }) =>
-    options.find((option) => option.value === `${item.kind}:${item.id}`)?.label ?? item.id;
-  const move = (index: number, delta: number) => {
-    const next = [...items];
-    const [moved] = next.splice(index, 1);
-    next.splice(index + delta, 0, moved!);
-    setItems(next);
-  };
+  const options = itemOptions(catalogue);
   return (
     <section className="card" aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>Programmes</h3>
       {data.programmes.map((programme) => (
         <div key={programme.id} className="programme-block">
           <h4>{programme.name}</h4>
-          <ol>
-            {[...(programme.programme_items ?? [])]
-              .sort((a, b) => a.position - b.position)
-              .map((item) => (
-                <li key={item.position}>
-                  {label({ kind: item.item_kind, id: item.item_id })}{' '}
-                  <span className="muted">({completionRule(item)})</span>
-                </li>
-              ))}
-          </ol>
+          <ProgrammeItems
+            programme={programme}
+            options={options}
+            act={act}
+            save={(next) => context.queries.setProgrammeItems(programme.id, next)}
+          />
           {data.assignments.filter((assignment) => assignment.programme_id === programme.id)
             .length === 0 ? (
             <p className="muted">Not assigned to a cohort yet.</p>
@@ -109,96 +168,7 @@ export function ProgrammesSection({ context, organisationId, data, act }: Sectio
           <label htmlFor={`${id}-name`}>Name</label>
           <input id={`${id}-name`} value={name} onChange={(event) => setName(event.target.value)} />
         </div>
-        <div className="inline-form">
-          <div className="field">
-            <label htmlFor={`${id}-pick`}>Lesson or scenario</label>
-            <select
-              id={`${id}-pick`}
-              value={pick}
-              onChange={(event) => setPick(event.target.value)}
-            >
-              <option value="">Choose…</option>
-              {options.map((option) => (
-                <option key={option.value} value={option.value}>
-                  {option.label}
-                </option>
-              ))}
-            </select>
-          </div>
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => {
-              if (!pick) return;
-              const [kind, itemId] = pick.split(':') as [ProgrammeItemKind, string];
-              if (!items.some((item) => item.kind === kind && item.id === itemId))
-                setItems([
-                  ...items,
-                  // A scenario item asks for an assessed attempt unless the admin says otherwise.
-                  kind === 'scenario'
-                    ? { kind, id: itemId, mode: 'assessment' }
-                    : { kind, id: itemId },
-                ]);
-              setPick('');
-            }}
-          >
-            Add to programme
-          </button>
-        </div>
-        <ol>
-          {items.map((item, index) => (
-            <li key={`${item.kind}:${item.id}`}>
-              {label(item)}{' '}
-              {item.kind === 'scenario' && (
-                <>
-                  <label htmlFor={`${id}-mode-${index}`} className="visually-hidden">
-                    What completes {label(item)}
-                  </label>
-                  <select
-                    id={`${id}-mode-${index}`}
-                    className="small"
-                    value={item.mode ?? 'assessment'}
-                    onChange={(event) =>
-                      setItems(
-                        items.map((other, at) =>
-                          at === index ? { ...other, mode: event.target.value as PlayMode } : other,
-                        ),
-                      )
-                    }
-                  >
-                    <option value="assessment">
-                      Done when played to an ending in assessment mode
-                    </option>
-                    <option value="practice">Done when played to an ending in either mode</option>
-                  </select>{' '}
-                </>
-              )}
-              <button
-                type="button"
-                className="secondary small"
-                disabled={index === 0}
-                onClick={() => move(index, -1)}
-              >
-                Up<span className="visually-hidden"> {label(item)}</span>
-              </button>{' '}
-              <button
-                type="button"
-                className="secondary small"
-                disabled={index === items.length - 1}
-                onClick={() => move(index, 1)}
-              >
-                Down<span className="visually-hidden"> {label(item)}</span>
-              </button>{' '}
-              <button
-                type="button"
-                className="secondary small"
-                onClick={() => setItems(items.filter((_, other) => other !== index))}
-              >
-                Remove<span className="visually-hidden"> {label(item)}</span>
-              </button>
-            </li>
-          ))}
-        </ol>
+        <ProgrammeItemList idPrefix={id} items={items} options={options} onChange={setItems} />
         <button type="submit" disabled={name.trim().length < 2 || items.length === 0}>
           Create programme
         </button>

@@ -3,6 +3,7 @@ import type {
   Cohort,
   CohortMember,
   Invitation,
+  MailDelivery,
   Membership,
   Programme,
   SkillTarget,
@@ -18,6 +19,8 @@ export interface AdminData {
   programmes: Programme[];
   assignments: Assignment[];
   targets: SkillTarget[];
+  /** Whether the server sends mail, and how. */
+  mail: MailDelivery;
 }
 
 /** Runs one change, says how it went (`label` on success) and reloads; false on failure. */

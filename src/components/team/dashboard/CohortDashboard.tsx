@@ -1,13 +1,17 @@
 import { useId, useMemo, useState } from 'react';
 import { cohortCsv } from '../../../domain/team/cohort-csv';
+import { programmeProgressCsv } from '../../../domain/team/programme-csv';
 import { cohortStatements } from '../../../services/lms/xapi-export';
 import { loadCohortOverview } from '../../../services/team/overview';
+import { loadProgrammeReport } from '../../../services/team/programme-report';
 import { useLoad, type TeamContext } from '../useTeam';
+import { AssignFromGaps, type GapRequest } from './AssignFromGaps';
 import { DetailTable } from './DetailTable';
 import { ErrorBox } from './ErrorBox';
 import { ExportControls } from './ExportControls';
 import { GapRanking } from './GapRanking';
 import { Heatmap } from './Heatmap';
+import { ProgrammeItemsReport } from './ProgrammeItemsReport';
 import { ProgrammeProgressTable } from './ProgrammeProgressTable';
 
 /** One cohort: the picker, the heatmap (or table), gaps and programme progress. */
@@ -27,6 +31,7 @@ export function CohortDashboard({
   const id = useId();
   const [cohortId, setCohortId] = useState(initial);
   const [tableMode, setTableMode] = useState(false);
+  const [gapRequest, setGapRequest] = useState<GapRequest>();
   const overview = useLoad(
     () =>
       loadCohortOverview(
@@ -44,6 +49,25 @@ export function CohortDashboard({
   const csv = useMemo(
     () => (overview.data ? cohortCsv(overview.data.learners, skills) : undefined),
     [overview.data, skills],
+  );
+  // Programme progress per learner and item; reloaded when work is assigned from a gap.
+  const [assignedAt, setAssignedAt] = useState(0);
+  const report = useLoad(
+    async () =>
+      overview.data
+        ? loadProgrammeReport(
+            context.queries,
+            context.catalogue,
+            organisationId,
+            cohortId,
+            overview.data.learners,
+          )
+        : undefined,
+    [overview.data, assignedAt],
+  );
+  const programmeCsv = useMemo(
+    () => (report.data ? programmeProgressCsv(report.data) : undefined),
+    [report.data],
   );
 
   return (
@@ -78,6 +102,7 @@ export function CohortDashboard({
         </button>
         <ExportControls
           csv={csv}
+          programmeCsv={programmeCsv}
           cohortName={cohortName}
           statements={() =>
             cohortStatements(context.queries, context.catalogue, organisationId, cohortId)
@@ -101,8 +126,23 @@ export function CohortDashboard({
           ) : (
             <Heatmap overview={overview.data} skills={skills} organisationId={organisationId} />
           )}
-          <GapRanking overview={overview.data} skills={skills} organisationId={organisationId} />
+          <AssignFromGaps
+            key={cohortId}
+            context={context}
+            organisationId={organisationId}
+            overview={overview.data}
+            {...(gapRequest ? { request: gapRequest } : {})}
+            onAssigned={() => setAssignedAt(Date.now())}
+          />
+          <GapRanking
+            overview={overview.data}
+            skills={skills}
+            organisationId={organisationId}
+            onAssign={(request) => setGapRequest({ ...request, at: Date.now() })}
+          />
           <ProgrammeProgressTable overview={overview.data} />
+          {report.error && <ErrorBox message={report.error} retry={report.reload} />}
+          {report.data && <ProgrammeItemsReport rows={report.data} />}
         </>
       )}
     </div>

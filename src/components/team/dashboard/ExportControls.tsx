@@ -2,21 +2,25 @@ import { useState } from 'react';
 import { downloadFile } from '../../site/download';
 
 /**
- * The dashboard's CSV download, the cohort's xAPI statements (for the agency's learning
- * record store) and the print view (a supervision meeting's handout).
+ * The dashboard's CSV downloads (skills; programme progress per learner and item), the
+ * cohort's xAPI statements (for the agency's learning record store) and the print view (a
+ * supervision meeting's handout).
  */
 export function ExportControls({
   csv,
+  programmeCsv,
   cohortName,
   statements,
 }: {
   csv?: string;
+  programmeCsv?: string;
   cohortName: string;
   /** Loads the cohort's statements (every learner's records); omitted: no xAPI export. */
   statements?: () => Promise<unknown[]>;
 }) {
   const [xapiState, setXapiState] = useState<{ busy: boolean; error?: string }>({ busy: false });
   const slug = cohortName.replace(/\W+/g, '-').toLowerCase();
+  const today = () => new Date().toISOString().slice(0, 10);
   return (
     <>
       <button
@@ -33,6 +37,21 @@ export function ExportControls({
         }}
       >
         Export CSV
+      </button>
+      <button
+        type="button"
+        className="secondary"
+        disabled={programmeCsv === undefined}
+        onClick={() => {
+          if (programmeCsv === undefined) return;
+          downloadFile(
+            programmeCsv,
+            `casecraft-${slug}-programme-progress-${today()}.csv`,
+            'text/csv',
+          );
+        }}
+      >
+        Export programme progress CSV
       </button>
       {statements && (
         <button

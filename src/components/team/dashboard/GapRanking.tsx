@@ -1,15 +1,19 @@
 import { percent, skillNamer, STATUS_LABELS } from '../../../domain/team/labels';
 import type { CohortOverview } from '../../../services/team/overview';
+import type { GapRequest } from './AssignFromGaps';
 
 /** The cohort's measured gaps, largest expected shortfall first, with what to assign. */
 export function GapRanking({
   overview,
   skills,
   organisationId,
+  onAssign,
 }: {
   overview: CohortOverview;
   skills: { id: string; name: string }[];
   organisationId: string;
+  /** Prepares the assignment panel for this gap (shown when the viewer may assign). */
+  onAssign?: (request: Omit<GapRequest, 'at'>) => void;
 }) {
   const name = skillNamer(skills);
   const top = overview.gaps.filter((gap) => gap.estimate.status !== 'insufficient').slice(0, 12);
@@ -33,6 +37,30 @@ export function GapRanking({
               {gap.lesson && <a href={`/learn/${gap.lesson.id}/`}>{gap.lesson.title}</a>}
               {gap.lesson && gap.scenario && ' or '}
               {gap.scenario && <a href={`/practice/${gap.scenario.id}/`}>{gap.scenario.title}</a>}
+              {onAssign && (gap.lesson ?? gap.scenario) && (
+                <>
+                  {' '}
+                  <button
+                    type="button"
+                    className="secondary small"
+                    onClick={() =>
+                      onAssign({
+                        skill: gap.estimate.skill,
+                        userId: gap.userId,
+                        item: gap.lesson
+                          ? { kind: 'lesson', id: gap.lesson.id }
+                          : { kind: 'scenario', id: gap.scenario!.id },
+                      })
+                    }
+                  >
+                    Assign…
+                    <span className="visually-hidden">
+                      {' '}
+                      {(gap.lesson ?? gap.scenario)!.title} to {gap.name}
+                    </span>
+                  </button>
+                </>
+              )}
             </li>
           ))}
         </ol>
