@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceItem } from '../../domain/scoring/evidence';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
+import { evidenceCodeText } from '../../domain/team/labels';
 import { formatDate } from './format';
 
 const PAGE = 25;
@@ -49,8 +50,7 @@ export function EvidenceLog({
   const effect = (item: EvidenceItem) => {
     if (item.source === 'check') return item.correct ? 'Correct' : 'Incorrect';
     if (item.source === 'observation') return `Scored ${Math.round(item.y * 100)}%`;
-    const sign = (value = 0) => (value > 0 ? `+${value}` : String(value));
-    return `${sign(item.code)} (best on offer ${sign(item.best)})`;
+    return evidenceCodeText(item.code ?? 0, item.best ?? 0);
   };
 
   return (

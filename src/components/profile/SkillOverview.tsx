@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import {
   Bar,
   CartesianGrid,
@@ -14,8 +15,8 @@ import {
   YAxis,
 } from 'recharts';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
-import { PROFICIENCY_LEVEL_NAMES } from '../../domain/skills/skill';
-import { percent, ratingName, STATUS_LABELS } from './format';
+import { levelText, statusLabel } from '../../domain/team/labels';
+import { percent, ratingName } from './format';
 
 interface Props {
   estimates: SkillEstimate[];
@@ -41,6 +42,7 @@ export function SkillOverview({
   selfRatings,
   heading = 'Your skills',
 }: Props) {
+  const id = useId();
   const measured = estimates.filter((estimate) => estimate.status !== 'insufficient');
   const data = measured.map((estimate) => ({
     name: skillNames[estimate.skill] ?? estimate.skill,
@@ -124,50 +126,60 @@ export function SkillOverview({
           These are left out of the charts rather than shown as low scores.
         </p>
       )}
-      <table className="skill-table">
-        <caption>Skill estimates, 80% intervals and status against targets</caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Estimate</th>
-            <th scope="col">80% interval</th>
-            <th scope="col">Target</th>
-            <th scope="col">Status</th>
-            <th scope="col">Level</th>
-            <th scope="col">Evidence</th>
-            {selfRatings && <th scope="col">Your rating</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {estimates.map((estimate) => {
-            const enough = estimate.status !== 'insufficient';
-            return (
-              <tr key={estimate.skill} className={`status-${estimate.status}`}>
-                <th scope="row">{skillNames[estimate.skill] ?? estimate.skill}</th>
-                <td>{enough ? percent(estimate.mean) : '—'}</td>
-                <td>
-                  {enough
-                    ? `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`
-                    : '—'}
-                </td>
-                <td>{percent(estimate.target)}</td>
-                <td>
-                  <span className={`status-badge ${estimate.status}`}>
-                    {STATUS_LABELS[estimate.status]}
-                  </span>
-                </td>
-                <td>{enough ? PROFICIENCY_LEVEL_NAMES[estimate.level] : '—'}</td>
-                <td>{estimate.evidence.toFixed(1)}</td>
-                {selfRatings && (
+      {/* Its own scroll box on a phone: focusable so keyboard users can scroll it too. */}
+      <div
+        className="table-scroll skill-table-scroll"
+        role="region"
+        aria-labelledby={`${id}-caption`}
+        tabIndex={0}
+      >
+        <table className="skill-table">
+          <caption id={`${id}-caption`}>
+            Skill estimates, 80% intervals and status against targets
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">80% interval</th>
+              <th scope="col">Target</th>
+              <th scope="col">Status</th>
+              <th scope="col">Level</th>
+              <th scope="col">Evidence</th>
+              {selfRatings && <th scope="col">Your rating</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {estimates.map((estimate) => {
+              const enough = estimate.status !== 'insufficient';
+              return (
+                <tr key={estimate.skill} className={`status-${estimate.status}`}>
+                  <th scope="row">{skillNames[estimate.skill] ?? estimate.skill}</th>
+                  <td>{enough ? percent(estimate.mean) : '—'}</td>
                   <td>
-                    {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}
+                    {enough
+                      ? `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`
+                      : '—'}
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td>{percent(estimate.target)}</td>
+                  <td>
+                    <span className={`status-badge ${estimate.status}`}>
+                      {statusLabel(estimate)}
+                    </span>
+                  </td>
+                  <td>{enough ? levelText(estimate) : '—'}</td>
+                  <td>{estimate.evidence.toFixed(1)}</td>
+                  {selfRatings && (
+                    <td>
+                      {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -131,7 +131,8 @@ function TeamHome({ context }: { context: TeamContext }) {
               <li key={membership.organisation_id} className="card">
                 <h3>
                   {roles[index]!.name}
-                  {roles[index]!.demo ? ' (demo)' : ''}
+                  {/* Demo agencies' names may already say so ("Riverbend (demo agency)"). */}
+                  {roles[index]!.demo && !/\bdemo\b/i.test(roles[index]!.name) ? ' (demo)' : ''}
                 </h3>
                 <p className="muted">
                   You are {membership.role === 'admin' ? 'an admin' : `a ${membership.role}`} here.

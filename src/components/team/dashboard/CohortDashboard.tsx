@@ -8,6 +8,8 @@ import { ExportControls } from './ExportControls';
 import { GapRanking } from './GapRanking';
 import { Heatmap } from './Heatmap';
 import { ProgrammeProgressTable } from './ProgrammeProgressTable';
+import { StatusLegend } from './StatusLegend';
+import { dashboardHref } from '../links';
 
 /** One cohort: the picker, the heatmap (or table), gaps and programme progress. */
 export function CohortDashboard({
@@ -50,7 +52,7 @@ export function CohortDashboard({
             window.history.replaceState(
               null,
               '',
-              `?org=${organisationId}&cohort=${event.target.value}`,
+              dashboardHref(organisationId, event.target.value),
             );
           }}
         >
@@ -82,12 +84,29 @@ export function CohortDashboard({
       )}
       {overview.data && overview.data.learners.length > 0 && (
         <>
+          <StatusLegend />
           {tableMode ? (
             <DetailTable overview={overview.data} skills={skills} />
           ) : (
-            <Heatmap overview={overview.data} skills={skills} organisationId={organisationId} />
+            <>
+              <Heatmap
+                overview={overview.data}
+                skills={skills}
+                organisationId={organisationId}
+                cohortId={cohortId}
+              />
+              {/* Paper gets the table (estimates and intervals), not colour words and hover hints. */}
+              <div className="print-only">
+                <DetailTable overview={overview.data} skills={skills} />
+              </div>
+            </>
           )}
-          <GapRanking overview={overview.data} skills={skills} organisationId={organisationId} />
+          <GapRanking
+            overview={overview.data}
+            skills={skills}
+            organisationId={organisationId}
+            cohortId={cohortId}
+          />
           <ProgrammeProgressTable overview={overview.data} />
         </>
       )}

@@ -1,4 +1,5 @@
 import type { CohortOverview } from '../../../services/team/overview';
+import { formatDate } from '../../profile/format';
 
 /** Completion and overdue items per learner, per assigned programme. */
 export function ProgrammeProgressTable({ overview }: { overview: CohortOverview }) {
@@ -15,7 +16,7 @@ export function ProgrammeProgressTable({ overview }: { overview: CohortOverview 
             <th scope="col">Learner</th>
             {programmes.map((entry) => (
               <th scope="col" key={entry.programme.id}>
-                {entry.programme.name} {entry.dueDate ? `(due ${entry.dueDate})` : ''}
+                {entry.programme.name} {entry.dueDate ? `(due ${formatDate(entry.dueDate)})` : ''}
               </th>
             ))}
           </tr>
