@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { EvidenceItem } from '../../domain/scoring/evidence';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
-import { evidenceCodeText } from '../../domain/team/labels';
+import { evidenceCodeText } from '../../domain/scoring/code-words';
 import { formatDate } from './format';
 
 const PAGE = 25;

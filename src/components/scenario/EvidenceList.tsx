@@ -1,5 +1,5 @@
 import type { DecisionReview } from '../../domain/scenario/transcript';
-import { evidenceCodeText } from '../../domain/team/labels';
+import { evidenceCodeText } from '../../domain/scoring/code-words';
 
 /** Per skill at stake: the code of the choice made, the best on offer, and why. */
 export function EvidenceList({

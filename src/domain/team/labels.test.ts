@@ -2,10 +2,10 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SCORING_CONFIG } from '../scoring/config';
 import { statusFor, type SkillEstimate } from '../scoring/estimate';
+import { evidenceCodeText } from '../scoring/code-words';
 import { cohortCsv } from './cohort-csv';
 import {
   estimateText,
-  evidenceCodeText,
   intervalName,
   levelText,
   shortfallText,
