@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { EvidenceItem } from '../../domain/scoring/evidence';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
 import { evidenceCodeText } from '../../domain/scoring/code-words';
+import { ScrollRegion } from '../site/ScrollRegion';
 import { formatDate } from './format';
 
 const PAGE = 25;
@@ -57,7 +58,7 @@ export function EvidenceLog({
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">Evidence log</h2>
       <p className="muted">{evidence.length} pieces of evidence, newest first.</p>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="log-heading">
         <table className="evidence-log">
           <caption className="visually-hidden">Evidence behind your profile</caption>
           <thead>
@@ -83,7 +84,7 @@ export function EvidenceLog({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {shown < newest.length && (
         <button
           type="button"

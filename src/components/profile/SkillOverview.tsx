@@ -1,6 +1,7 @@
 import { lazy, Suspense, useId } from 'react';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
 import { levelText, statusLabel } from '../../domain/team/labels';
+import { ScrollRegion } from '../site/ScrollRegion';
 import { percent, ratingName } from './format';
 import { barsHeight, RADAR_HEIGHT } from './chart-sizes';
 
@@ -72,13 +73,7 @@ export function SkillOverview({
           These are left out of the charts rather than shown as low scores.
         </p>
       )}
-      {/* Its own scroll box on a phone: focusable so keyboard users can scroll it too. */}
-      <div
-        className="table-scroll skill-table-scroll"
-        role="region"
-        aria-labelledby={`${id}-caption`}
-        tabIndex={0}
-      >
+      <ScrollRegion labelledBy={`${id}-caption`} className="skill-table-scroll">
         <table className="skill-table">
           <caption id={`${id}-caption`}>
             Skill estimates, 80% intervals and status against targets
@@ -125,7 +120,7 @@ export function SkillOverview({
             })}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Role } from '../../../domain/team/roles';
 import type { Invitation } from '../../../services/team/queries';
 import { AgencyRoleOptions } from './RoleOptions';
 import { nameOf, type SectionProps } from './section';
+import { ScrollRegion } from '../../site/ScrollRegion';
 
 function invitationStatus(invitation: Invitation): string {
   if (invitation.revoked_at) return 'revoked';
@@ -79,58 +80,60 @@ export function InvitationsSection({ context, organisationId, data, act }: Secti
           <code>{link(created.code)}</code>. It works once.
         </p>
       )}
-      <table>
-        <caption className="visually-hidden">Invitations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Role</th>
-            <th scope="col">Cohort</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.invitations.map((invitation) => {
-            const status = invitationStatus(invitation);
-            return (
-              <tr key={invitation.id}>
-                <td>
-                  <code>{invitation.code}</code>
-                </td>
-                <td>{invitation.role}</td>
-                <td>
-                  {data.cohorts.find((candidate) => candidate.id === invitation.cohort_id)?.name ??
-                    '—'}
-                </td>
-                <td>{invitation.expires_at.slice(0, 10)}</td>
-                <td>
-                  {status}
-                  {status === 'used' && invitation.used_by
-                    ? ` by ${nameOf(data, invitation.used_by)}`
-                    : ''}
-                </td>
-                <td>
-                  {status === 'open' && (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      onClick={() =>
-                        void act(`Invitation ${invitation.code} revoked.`, () =>
-                          context.queries.revokeInvitation(invitation.id),
-                        )
-                      }
-                    >
-                      Revoke<span className="visually-hidden"> invitation {invitation.code}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <ScrollRegion labelledBy={`${id}-heading`}>
+        <table>
+          <caption className="visually-hidden">Invitations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Role</th>
+              <th scope="col">Cohort</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Status</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.invitations.map((invitation) => {
+              const status = invitationStatus(invitation);
+              return (
+                <tr key={invitation.id}>
+                  <td>
+                    <code>{invitation.code}</code>
+                  </td>
+                  <td>{invitation.role}</td>
+                  <td>
+                    {data.cohorts.find((candidate) => candidate.id === invitation.cohort_id)
+                      ?.name ?? '—'}
+                  </td>
+                  <td>{invitation.expires_at.slice(0, 10)}</td>
+                  <td>
+                    {status}
+                    {status === 'used' && invitation.used_by
+                      ? ` by ${nameOf(data, invitation.used_by)}`
+                      : ''}
+                  </td>
+                  <td>
+                    {status === 'open' && (
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() =>
+                          void act(`Invitation ${invitation.code} revoked.`, () =>
+                            context.queries.revokeInvitation(invitation.id),
+                          )
+                        }
+                      >
+                        Revoke<span className="visually-hidden"> invitation {invitation.code}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

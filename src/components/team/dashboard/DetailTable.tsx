@@ -6,6 +6,7 @@ import {
   statusLabel,
 } from '../../../domain/team/labels';
 import type { CohortOverview } from '../../../services/team/overview';
+import { ScrollRegion } from '../../site/ScrollRegion';
 
 /**
  * The heatmap as a table: every learner's estimate, interval, target, status and level per
@@ -22,7 +23,7 @@ export function DetailTable({
   return (
     <section aria-labelledby="detail-heading">
       <h3 id="detail-heading">Skills against target (table)</h3>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="detail-heading">
         <table className="detail-table">
           <caption className="visually-hidden">
             Every learner's estimate, interval, target, status and level per skill
@@ -63,7 +64,7 @@ export function DetailTable({
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,8 +1,4 @@
-import {
-  STATUS_WORDINGS,
-  STATUS_WORDS,
-  statusMeaning,
-} from '../../../domain/team/labels';
+import { STATUS_WORDINGS, STATUS_WORDS, statusMeaning } from '../../../domain/team/labels';
 
 /** What the statuses mean, linking to the measurement page (the heatmap's and the table's key). */
 export function StatusLegend() {
@@ -25,4 +21,3 @@ export function StatusLegend() {
     </div>
   );
 }
-
