@@ -5,6 +5,7 @@ import { createClient } from '@supabase/supabase-js';
 import { loadAllContent } from '../../src/build/check-content';
 import { loadSkills } from '../../src/build/content';
 import { buildScoringCatalogue } from '../../src/build/scoring-catalogue';
+import type { Database } from '../../src/services/backend/database.types';
 import type { ScenarioChoiceRecord } from '../../src/services/progress/records';
 import { toActivityEvent } from '../../src/domain/activity/event-row';
 import { loadCohortOverview } from '../../src/services/team/overview';
@@ -32,7 +33,9 @@ function published() {
 }
 
 function anonymousClient(url: string, key: string) {
-  return createClient(url, key, { auth: { persistSession: false, autoRefreshToken: false } });
+  return createClient<Database>(url, key, {
+    auth: { persistSession: false, autoRefreshToken: false },
+  });
 }
 
 /** `npm start`'s backend cold start: a new data directory to a ready API; then a warm start. */
