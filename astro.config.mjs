@@ -16,4 +16,9 @@ export default defineConfig({
   // Lessons link the first use of each glossary term to its entry.
   markdown: { processor: satteri({ hastPlugins: [glossaryLinks(glossary)] }) },
   server: { port: 4321, host: '127.0.0.1' },
+  // Astro 7's default ('jsx') drops a line break between text and an inline element
+  // ("Play in\n<strong>practice</strong>" became "Play inpractice"); `true` compresses
+  // losslessly, keeping the space the line break stands for. `npm test` checks the built
+  // HTML for the pattern (tests/e2e/spacing.spec.ts).
+  compressHTML: true,
 });

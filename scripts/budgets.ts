@@ -42,6 +42,15 @@ const scenarioEager = scenarioWorst ? totalGzip(scenarioWorst.eager) : 0;
 console.log(
   `scenario pages (${report.scenarios.length}): most eager JS ${kb(scenarioEager)} on ${scenarioWorst?.route ?? '-'} (budget ${kb(BUDGETS.scenarioEager)}) ${verdict(scenarioEager <= BUDGETS.scenarioEager)}`,
 );
+const teamWorst = worst(report.team, (page) => totalGzip(page.eager));
+const teamEager = teamWorst ? totalGzip(teamWorst.eager) : 0;
+console.log(
+  `team pages before sign-in (${report.team.length}): most eager JS ${kb(teamEager)} on ${teamWorst?.route ?? '-'} (budget ${kb(BUDGETS.teamEager)}) ${verdict(teamEager <= BUDGETS.teamEager)}`,
+);
+const profileEager = report.profile ? totalGzip(report.profile.eager) : 0;
+console.log(
+  `profile: eager JS ${kb(profileEager)} (budget ${kb(BUDGETS.profileEager)}) ${verdict(profileEager <= BUDGETS.profileEager)}`,
+);
 if (report.studio) {
   const studio = report.studio;
   const all = [...studio.eager, ...studio.deferred, ...studio.lazy];

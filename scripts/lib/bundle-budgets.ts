@@ -142,6 +142,10 @@ export const BUDGETS = {
   scenarioEager: 100 * KB,
   /** Everything the studio can load: eager, lazy chunks and the validation worker. */
   studioTotal: 350 * KB,
+  /** A team page before sign-in (the form; views, charts and supabase-js load after). */
+  teamEager: 120 * KB,
+  /** The profile page as it loads (charts load only when there is something to chart). */
+  profileEager: 120 * KB,
 } as const;
 
 export interface BudgetReport {
@@ -149,6 +153,9 @@ export interface BudgetReport {
   lessons: PageJs[];
   scenarios: PageJs[];
   studio?: PageJs;
+  /** /team/* and /join/: one island whose view is chosen by the page. */
+  team: PageJs[];
+  profile?: PageJs;
 }
 
 export function measureSite(dist: string): BudgetReport {
@@ -158,6 +165,8 @@ export function measureSite(dist: string): BudgetReport {
     lessons: pages.filter((page) => /^\/learn\/[^/]+\/[^/]+\/$/.test(page.route)),
     scenarios: pages.filter((page) => /^\/practice\/[^/]+\/$/.test(page.route)),
     studio: pages.find((page) => page.route === '/studio/'),
+    team: pages.filter((page) => /^\/(team|join)\//.test(page.route)),
+    profile: pages.find((page) => page.route === '/profile/'),
   };
 }
 

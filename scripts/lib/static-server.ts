@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
+import { createGzip } from 'node:zlib';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -16,6 +17,9 @@ const TYPES: Record<string, string> = {
   '.pf_index': 'application/octet-stream',
   '.pagefind': 'application/octet-stream',
 };
+
+const COMPRESSIBLE = /^(text\/|application\/json|application\/wasm|image\/svg)/;
+const HASHED_DATA = /^\/data\/scoring\/.+\.[0-9a-f]{12}\.json$/;
 
 /** Serves the built static site (any static host would do): directory indexes, 404.html. */
 export function serveStatic(root: string, port: number, host = '127.0.0.1'): Promise<Server> {
@@ -41,13 +45,23 @@ export function serveStatic(root: string, port: number, host = '127.0.0.1'): Pro
       else response.end('Not found');
       return;
     }
+    const type = TYPES[extname(file)] ?? 'application/octet-stream';
+    // Text goes gzipped when the browser takes it, as any static host serves it.
+    const gzip =
+      COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(request.headers['accept-encoding']));
     response.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'cache-control': path.startsWith('/_astro/')
-        ? 'public, max-age=31536000, immutable'
-        : 'no-cache',
+      'content-type': type,
+      // Content-hashed names (Astro's bundles, the profile's scoring parts) never change.
+      'cache-control':
+        path.startsWith('/_astro/') || HASHED_DATA.test(path)
+          ? 'public, max-age=31536000, immutable'
+          : 'no-cache',
+      vary: 'accept-encoding',
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
     });
-    createReadStream(file).pipe(response);
+    const stream = createReadStream(file);
+    if (gzip) stream.pipe(createGzip()).pipe(response);
+    else stream.pipe(response);
   });
   return new Promise((done, fail) => {
     server.once('error', fail);

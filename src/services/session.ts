@@ -1,5 +1,6 @@
 import type { Session, User } from '@supabase/supabase-js';
-import { getSupabase, type Backend } from './backend/client';
+import { getBackendConfig, getSupabase, type Backend } from './backend/client';
+import { hasStoredSession } from './backend/stored-session';
 import { friendlyError } from './backend/errors';
 
 export type SessionState =
@@ -21,13 +22,12 @@ const set = (next: SessionState) => {
   listeners.forEach((listener) => listener(state));
 };
 
-async function start() {
-  const supabase = await getSupabase();
-  if (!supabase) return set({ status: 'no-backend' });
-  const { data, error } = await supabase.auth.getSession();
-  if (error || !data.session)
-    set({ status: 'signed-out', ...(error ? { notice: friendlyError(error) } : {}) });
-  else set({ status: 'signed-in', user: data.session.user, session: data.session, supabase });
+let listening = false;
+
+/** Hears every sign-in, sign-out and refresh of the page's client (subscribed once). */
+function listen(supabase: Backend) {
+  if (listening) return;
+  listening = true;
   supabase.auth.onAuthStateChange((event, session) => {
     if (session) {
       set({ status: 'signed-in', user: session.user, session, supabase });
@@ -46,6 +46,22 @@ async function start() {
   });
 }
 
+async function start() {
+  // Nobody signed in on this browser: the sign-in form needs only to know there is a
+  // backend; supabase-js loads when the person signs in or signs up.
+  if (!hasStoredSession()) {
+    const config = await getBackendConfig();
+    return set(config ? { status: 'signed-out' } : { status: 'no-backend' });
+  }
+  const supabase = await getSupabase();
+  if (!supabase) return set({ status: 'no-backend' });
+  const { data, error } = await supabase.auth.getSession();
+  if (error || !data.session)
+    set({ status: 'signed-out', ...(error ? { notice: friendlyError(error) } : {}) });
+  else set({ status: 'signed-in', user: data.session.user, session: data.session, supabase });
+  listen(supabase);
+}
+
 /** The page's session, kept across reloads by supabase-js; listeners hear every change. */
 export function subscribeSession(listener: Listener): () => void {
   listeners.add(listener);
@@ -60,6 +76,7 @@ export function subscribeSession(listener: Listener): () => void {
 async function client(): Promise<Backend> {
   const supabase = await getSupabase();
   if (!supabase) throw new Error('This Casecraft site has no backend configured.');
+  listen(supabase);
   return supabase;
 }
 

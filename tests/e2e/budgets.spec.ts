@@ -38,3 +38,21 @@ test('the pages that link the studio add no JavaScript for it', () => {
   expect(about.eager).toEqual([]);
   expect(practice.eager.some((chunk) => /Studio/.test(chunk.file))).toBe(false);
 });
+
+test(`a team page before sign-in loads at most ${kb(BUDGETS.teamEager)} of JavaScript (gzip)`, () => {
+  expect(report.team.length).toBeGreaterThanOrEqual(6);
+  for (const page of report.team) {
+    expect(totalGzip(page.eager), page.route).toBeLessThanOrEqual(BUDGETS.teamEager);
+    // Dashboards, charts and supabase-js come after sign-in, not with the form.
+    expect(page.eager.map((chunk) => chunk.file).join(' '), page.route).not.toMatch(
+      /SkillCharts|SupervisorDashboard|AdminPanel|LearnerDrilldown/,
+    );
+  }
+});
+
+test(`the profile loads at most ${kb(BUDGETS.profileEager)} of JavaScript, charts only when needed`, () => {
+  const profile = report.profile!;
+  expect(totalGzip(profile.eager)).toBeLessThanOrEqual(BUDGETS.profileEager);
+  expect(profile.eager.some((chunk) => /SkillCharts/.test(chunk.file))).toBe(false);
+  expect(profile.lazy.some((chunk) => /SkillCharts/.test(chunk.file))).toBe(true);
+});

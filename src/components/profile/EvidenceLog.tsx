@@ -1,6 +1,8 @@
 import { useState } from 'react';
 import type { EvidenceItem } from '../../domain/scoring/evidence';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
+import { evidenceCodeText } from '../../domain/scoring/code-words';
+import { ScrollRegion } from '../site/ScrollRegion';
 import { formatDate } from './format';
 
 const PAGE = 25;
@@ -49,15 +51,14 @@ export function EvidenceLog({
   const effect = (item: EvidenceItem) => {
     if (item.source === 'check') return item.correct ? 'Correct' : 'Incorrect';
     if (item.source === 'observation') return `Scored ${Math.round(item.y * 100)}%`;
-    const sign = (value = 0) => (value > 0 ? `+${value}` : String(value));
-    return `${sign(item.code)} (best on offer ${sign(item.best)})`;
+    return evidenceCodeText(item.code ?? 0, item.best ?? 0);
   };
 
   return (
     <section aria-labelledby="log-heading">
       <h2 id="log-heading">Evidence log</h2>
       <p className="muted">{evidence.length} pieces of evidence, newest first.</p>
-      <div className="table-scroll">
+      <ScrollRegion labelledBy="log-heading">
         <table className="evidence-log">
           <caption className="visually-hidden">Evidence behind your profile</caption>
           <thead>
@@ -83,7 +84,7 @@ export function EvidenceLog({
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
       {shown < newest.length && (
         <button
           type="button"

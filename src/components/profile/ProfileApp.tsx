@@ -6,7 +6,8 @@ import {
 } from '../../services/progress';
 import { hasStoredSession } from '../../services/backend/stored-session';
 import { buildLearnerView } from '../../services/learner-view';
-import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
+import type { ScoringCatalogue } from '../../services/scoring-catalogue';
+import { loadScoringCatalogueFor } from '../../services/scoring-parts';
 import type { SignedInLearnerContext } from '../../services/team/learner-context';
 import type { ActivityRecord } from '../../domain/activity/record';
 import { EvidenceLog } from './EvidenceLog';
@@ -53,14 +54,23 @@ export default function ProfileApp({
   useEffect(() => {
     let cancelled = false;
     let unsubscribe = () => {};
-    Promise.all([loadScoringCatalogue(), getProgressRecorder()])
-      .then(async ([catalogue, recorder]) => {
+    // Evidence from the server (signed in through an agency): scored too, so its content is fetched.
+    let serverActivity: readonly ActivityRecord[] = [];
+    getProgressRecorder()
+      .then(async (recorder) => {
         const refresh = async () => {
           const records = await recorder.all();
+          // Only the scenarios and lessons these records name are fetched (hashed, cached files).
+          const catalogue = await loadScoringCatalogueFor([
+            ...records,
+            ...serverActivity,
+            ...(extraActivity ?? []),
+          ]);
           if (!cancelled) setLoad({ state: 'ready', catalogue, recorder, records });
+          return catalogue;
         };
         unsubscribe = recorder.subscribe(() => void refresh());
-        await refresh();
+        const catalogue = await refresh();
         // Signed in through an agency? Then its targets apply and server activity counts too.
         // Loaded only for someone signed in, so guests never download supabase-js here.
         if (hasStoredSession()) {
@@ -68,7 +78,12 @@ export default function ProfileApp({
             .then(({ loadSignedInLearnerContext }) =>
               loadSignedInLearnerContext(catalogue.skills.map((skill) => skill.id)),
             )
-            .then((context) => !cancelled && setAgency(context))
+            .then(async (context) => {
+              if (!context || cancelled) return;
+              serverActivity = context.activity;
+              await refresh();
+              if (!cancelled) setAgency(context);
+            })
             .catch(() => undefined);
         }
       })
@@ -83,7 +98,7 @@ export default function ProfileApp({
       cancelled = true;
       unsubscribe();
     };
-  }, [attempt]);
+  }, [attempt, extraActivity]);
 
   const view = useMemo(
     () =>

@@ -1,22 +1,10 @@
-import {
-  Bar,
-  CartesianGrid,
-  ComposedChart,
-  ErrorBar,
-  PolarAngleAxis,
-  PolarGrid,
-  PolarRadiusAxis,
-  Radar,
-  RadarChart,
-  ResponsiveContainer,
-  Scatter,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { lazy, Suspense, useId } from 'react';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
 import { formatEvidence, moreEvidenceInWords } from '../../domain/scoring/evidence-needed';
-import { PROFICIENCY_LEVEL_NAMES } from '../../domain/skills/skill';
-import { intervalName, percent, ratingName, STATUS_LABELS } from './format';
+import { levelText, statusLabel } from '../../domain/team/labels';
+import { ScrollRegion } from '../site/ScrollRegion';
+import { intervalName, percent, ratingName } from './format';
+import { barsHeight, RADAR_HEIGHT } from './chart-sizes';
 
 interface Props {
   estimates: SkillEstimate[];
@@ -26,11 +14,13 @@ interface Props {
   heading?: string;
 }
 
-/** A target tick drawn as a short vertical line. */
-function TargetMark(props: { cx?: number; cy?: number }) {
-  const { cx = 0, cy = 0 } = props;
-  return <line x1={cx} x2={cx} y1={cy - 11} y2={cy + 11} stroke="var(--warn)" strokeWidth={3} />;
-}
+// Recharts loads only when there is something to chart; its space is kept meanwhile.
+const EstimateBars = lazy(() =>
+  import('./SkillCharts').then((module) => ({ default: module.EstimateBars })),
+);
+const SkillRadar = lazy(() =>
+  import('./SkillCharts').then((module) => ({ default: module.SkillRadar })),
+);
 
 /**
  * Every skill's estimate with its credible interval and target. Charts are a visual summary
@@ -42,6 +32,7 @@ export function SkillOverview({
   selfRatings,
   heading = 'Your skills',
 }: Props) {
+  const id = useId();
   const measured = estimates.filter((estimate) => estimate.status !== 'insufficient');
   const data = measured.map((estimate) => ({
     name: skillNames[estimate.skill] ?? estimate.skill,
@@ -57,60 +48,18 @@ export function SkillOverview({
       {measured.length > 0 && (
         <div className="charts">
           <figure className="chart" aria-hidden="true">
-            <ResponsiveContainer width="100%" height={Math.max(160, 44 * data.length + 40)}>
-              <ComposedChart
-                layout="vertical"
-                data={data}
-                margin={{ left: 20, right: 20, top: 10, bottom: 10 }}
-                accessibilityLayer={false}
-              >
-                <CartesianGrid horizontal={false} stroke="var(--border)" />
-                <XAxis
-                  type="number"
-                  domain={[0, 1]}
-                  tickFormatter={percent}
-                  stroke="var(--muted)"
-                />
-                <YAxis type="category" dataKey="name" width={170} stroke="var(--muted)" />
-                <Bar dataKey="mean" fill="var(--accent)" barSize={18} isAnimationActive={false}>
-                  <ErrorBar
-                    dataKey="error"
-                    direction="x"
-                    width={8}
-                    stroke="var(--text)"
-                    strokeWidth={2}
-                  />
-                </Bar>
-                <Scatter dataKey="target" shape={<TargetMark />} isAnimationActive={false} />
-              </ComposedChart>
-            </ResponsiveContainer>
+            <Suspense fallback={<div style={{ height: barsHeight(data.length) }} />}>
+              <EstimateBars data={data} />
+            </Suspense>
             <figcaption className="muted">
               Bars: estimate. Whiskers: {intervalName()}. Orange tick: target.
             </figcaption>
           </figure>
           {measured.length >= 3 && (
             <figure className="chart radar" aria-hidden="true">
-              <ResponsiveContainer width="100%" height={300}>
-                <RadarChart data={data} outerRadius="70%" accessibilityLayer={false}>
-                  <PolarGrid stroke="var(--border)" />
-                  <PolarAngleAxis dataKey="name" tick={{ fill: 'var(--text)', fontSize: 12 }} />
-                  <PolarRadiusAxis domain={[0, 1]} tick={false} axisLine={false} />
-                  <Radar
-                    dataKey="target"
-                    stroke="var(--warn)"
-                    fill="none"
-                    strokeDasharray="4 3"
-                    isAnimationActive={false}
-                  />
-                  <Radar
-                    dataKey="mean"
-                    stroke="var(--accent)"
-                    fill="var(--accent)"
-                    fillOpacity={0.25}
-                    isAnimationActive={false}
-                  />
-                </RadarChart>
-              </ResponsiveContainer>
+              <Suspense fallback={<div style={{ height: RADAR_HEIGHT }} />}>
+                <SkillRadar data={data} />
+              </Suspense>
               <figcaption className="muted">
                 Overview of skills with enough evidence (dashed: target).
               </figcaption>
@@ -134,50 +83,54 @@ export function SkillOverview({
           </ul>
         </div>
       )}
-      <table className="skill-table">
-        <caption>Skill estimates, {intervalName()}s and status against targets</caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Estimate</th>
-            <th scope="col">{intervalName()}</th>
-            <th scope="col">Target</th>
-            <th scope="col">Status</th>
-            <th scope="col">Level</th>
-            <th scope="col">Evidence</th>
-            {selfRatings && <th scope="col">Your rating</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {estimates.map((estimate) => {
-            const enough = estimate.status !== 'insufficient';
-            return (
-              <tr key={estimate.skill} className={`status-${estimate.status}`}>
-                <th scope="row">{skillNames[estimate.skill] ?? estimate.skill}</th>
-                <td>{enough ? percent(estimate.mean) : '—'}</td>
-                <td>
-                  {enough
-                    ? `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`
-                    : '—'}
-                </td>
-                <td>{percent(estimate.target)}</td>
-                <td>
-                  <span className={`status-badge ${estimate.status}`}>
-                    {STATUS_LABELS[estimate.status]}
-                  </span>
-                </td>
-                <td>{enough ? PROFICIENCY_LEVEL_NAMES[estimate.level] : '—'}</td>
-                <td>{formatEvidence(estimate.evidence)}</td>
-                {selfRatings && (
+      <ScrollRegion labelledBy={`${id}-caption`} className="skill-table-scroll">
+        <table className="skill-table">
+          <caption id={`${id}-caption`}>
+            Skill estimates, {intervalName()}s and status against targets
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Estimate</th>
+              <th scope="col">{intervalName()}</th>
+              <th scope="col">Target</th>
+              <th scope="col">Status</th>
+              <th scope="col">Level</th>
+              <th scope="col">Evidence</th>
+              {selfRatings && <th scope="col">Your rating</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {estimates.map((estimate) => {
+              const enough = estimate.status !== 'insufficient';
+              return (
+                <tr key={estimate.skill} className={`status-${estimate.status}`}>
+                  <th scope="row">{skillNames[estimate.skill] ?? estimate.skill}</th>
+                  <td>{enough ? percent(estimate.mean) : '—'}</td>
                   <td>
-                    {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}
+                    {enough
+                      ? `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`
+                      : '—'}
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  <td>{percent(estimate.target)}</td>
+                  <td>
+                    <span className={`status-badge ${estimate.status}`}>
+                      {statusLabel(estimate)}
+                    </span>
+                  </td>
+                  <td>{enough ? levelText(estimate) : '—'}</td>
+                  <td>{formatEvidence(estimate.evidence)}</td>
+                  {selfRatings && (
+                    <td>
+                      {selfRatings[estimate.skill] ? ratingName(selfRatings[estimate.skill]!) : '—'}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,17 +1,13 @@
-import { useId, useState } from 'react';
-import {
-  Area,
-  CartesianGrid,
-  ComposedChart,
-  Line,
-  ReferenceLine,
-  ResponsiveContainer,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { lazy, Suspense, useId, useState } from 'react';
 import type { SkillEstimate } from '../../domain/scoring/estimate';
 import type { HistoryPoint } from '../../domain/scoring/history';
+import { TREND_HEIGHT } from './chart-sizes';
 import { formatDate, intervalName, percent } from './format';
+
+// Recharts loads only when there is a trend to draw; its space is kept meanwhile.
+const TrendLine = lazy(() =>
+  import('./SkillCharts').then((module) => ({ default: module.TrendLine })),
+);
 
 interface Props {
   history: Record<string, HistoryPoint[]>;
@@ -60,38 +56,9 @@ export function SkillTrends({ history, estimates, skillNames }: Props) {
         .
       </p>
       <figure className="chart" aria-hidden="true">
-        <ResponsiveContainer width="100%" height={240}>
-          <ComposedChart
-            data={data}
-            margin={{ left: 10, right: 20, top: 10, bottom: 10 }}
-            accessibilityLayer={false}
-          >
-            <CartesianGrid stroke="var(--border)" />
-            <XAxis
-              dataKey="time"
-              type="number"
-              domain={['dataMin', 'dataMax']}
-              tickFormatter={(value: number) => formatDate(value)}
-              stroke="var(--muted)"
-            />
-            <YAxis domain={[0, 1]} tickFormatter={percent} stroke="var(--muted)" />
-            <Area
-              dataKey="band"
-              stroke="none"
-              fill="var(--accent)"
-              fillOpacity={0.18}
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey="mean"
-              stroke="var(--accent)"
-              strokeWidth={2}
-              dot
-              isAnimationActive={false}
-            />
-            <ReferenceLine y={selected.target} stroke="var(--warn)" strokeDasharray="5 4" />
-          </ComposedChart>
-        </ResponsiveContainer>
+        <Suspense fallback={<div style={{ height: TREND_HEIGHT }} />}>
+          <TrendLine data={data} target={selected.target} />
+        </Suspense>
       </figure>
       <details>
         <summary>{name} over time as a table</summary>

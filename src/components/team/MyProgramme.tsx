@@ -6,6 +6,7 @@ import {
   programmeProgress,
   type ProgrammeItemRef,
 } from '../../domain/team/team';
+import { formatDate } from '../profile/format';
 import { getProgressRecorder } from '../../services/progress';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { useLoad, type TeamContext } from './useTeam';
@@ -158,7 +159,7 @@ export function MyProgramme({ context }: { context: TeamContext }) {
             {programme.description && <p>{programme.description}</p>}
             <p className={progress.overdue ? 'error' : 'muted'}>
               {progress.done} of {progress.total} done
-              {assignment.due_date ? ` · due ${assignment.due_date}` : ''}
+              {assignment.due_date ? ` · due ${formatDate(assignment.due_date)}` : ''}
               {progress.overdue ? ' · overdue' : ''}
             </p>
             {progress.next ? (

@@ -1,17 +1,30 @@
-import { useId, useState, type SubmitEvent } from 'react';
+import { lazy, Suspense, useId, useState, type SubmitEvent } from 'react';
 import { ACTIVITY_KINDS } from '../../domain/activity/kinds';
 import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { AccountPanel, AuthForms } from './AuthPanel';
-import { AdminPanel } from './admin/AdminPanel';
-import { LearnerDrilldown } from './learner/LearnerDrilldown';
-import { MyProgramme } from './MyProgramme';
-import { SupervisorDashboard } from './dashboard/SupervisorDashboard';
 import { useTeam, type TeamContext } from './useTeam';
 import './team.css';
 
 export type TeamView = 'home' | 'join' | 'programme' | 'dashboard' | 'learner' | 'admin';
+
+// Each page's view is its own chunk, fetched once someone is signed in: the sign-in form
+// never pays for dashboards, charts or admin forms.
+const MyProgramme = lazy(() =>
+  import('./MyProgramme').then((module) => ({ default: module.MyProgramme })),
+);
+const SupervisorDashboard = lazy(() =>
+  import('./dashboard/SupervisorDashboard').then((module) => ({
+    default: module.SupervisorDashboard,
+  })),
+);
+const LearnerDrilldown = lazy(() =>
+  import('./learner/LearnerDrilldown').then((module) => ({ default: module.LearnerDrilldown })),
+);
+const AdminPanel = lazy(() =>
+  import('./admin/AdminPanel').then((module) => ({ default: module.AdminPanel })),
+);
 
 /** The team area: one island per page, the view chosen by the page. */
 export default function TeamApp({ view }: { view: TeamView }) {
@@ -56,7 +69,17 @@ export default function TeamApp({ view }: { view: TeamView }) {
         </div>
       );
     case 'ready':
-      return <ReadyView view={view} context={team.context} />;
+      return (
+        <Suspense
+          fallback={
+            <p role="status" className="muted">
+              Loading…
+            </p>
+          }
+        >
+          <ReadyView view={view} context={team.context} />
+        </Suspense>
+      );
   }
 }
 
@@ -131,7 +154,8 @@ function TeamHome({ context }: { context: TeamContext }) {
               <li key={membership.organisation_id} className="card">
                 <h3>
                   {roles[index]!.name}
-                  {roles[index]!.demo ? ' (demo)' : ''}
+                  {/* Demo agencies' names may already say so ("Riverbend (demo agency)"). */}
+                  {roles[index]!.demo && !/\bdemo\b/i.test(roles[index]!.name) ? ' (demo)' : ''}
                 </h3>
                 <p className="muted">
                   You are {membership.role === 'admin' ? 'an admin' : `a ${membership.role}`} here.

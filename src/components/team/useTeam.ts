@@ -3,7 +3,7 @@ import type { User } from '@supabase/supabase-js';
 import type { Backend } from '../../services/backend/client';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
 import { subscribeSession, type SessionState } from '../../services/session';
-import { teamQueries, type Membership, type TeamQueries } from '../../services/team/queries';
+import type { Membership, TeamQueries } from '../../services/team/queries';
 import { friendlyError } from '../../services/backend/errors';
 
 export interface TeamContext {
@@ -46,10 +46,18 @@ export function useTeam(): TeamState {
       return undefined;
     }
     let cancelled = false;
-    const queries = teamQueries(session.supabase, session.user.id);
     setState((current) => (current.status === 'ready' ? current : { status: 'loading' }));
-    Promise.all([queries.myMemberships(), loadScoringCatalogue()])
-      .then(([memberships, catalogue]) => {
+    // The team's queries (and the activity codec they use) load once someone is signed in.
+    import('../../services/team/queries')
+      .then(async ({ teamQueries }) => {
+        const queries = teamQueries(session.supabase, session.user.id);
+        const [memberships, catalogue] = await Promise.all([
+          queries.myMemberships(),
+          loadScoringCatalogue(),
+        ]);
+        return { queries, memberships, catalogue };
+      })
+      .then(({ queries, memberships, catalogue }) => {
         if (cancelled) return;
         setState({
           status: 'ready',

@@ -1,6 +1,5 @@
 import type { SkillEstimate } from '../scoring/estimate';
-import { PROFICIENCY_LEVEL_NAMES } from '../skills/skill';
-import { skillNamer, STATUS_LABELS } from './labels';
+import { levelText, skillNamer, statusLabel } from './labels';
 import { toCsv } from './team';
 
 /** A cohort's estimates as CSV, one row per learner and skill (the dashboard's export). */
@@ -28,13 +27,13 @@ export function cohortCsv(
       rows.push([
         learner.name,
         name(estimate.skill),
-        STATUS_LABELS[estimate.status],
+        statusLabel(estimate),
         enough ? estimate.mean.toFixed(3) : '',
         enough ? estimate.interval[0].toFixed(3) : '',
         enough ? estimate.interval[1].toFixed(3) : '',
         estimate.target.toFixed(2),
         estimate.evidence.toFixed(2),
-        enough ? PROFICIENCY_LEVEL_NAMES[estimate.level] : '',
+        enough ? levelText(estimate) : '',
       ]);
     }
   }

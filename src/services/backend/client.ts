@@ -1,4 +1,4 @@
-import { createClient, type SupabaseClient } from '@supabase/supabase-js';
+import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from './database.types';
 import { AUTH_STORAGE_KEY } from './stored-session';
 
@@ -12,6 +12,7 @@ export interface BackendConfig {
 }
 
 let clientPromise: Promise<Backend | null> | undefined;
+let configPromise: Promise<BackendConfig | null | undefined> | undefined;
 
 /** The backend's address; null when the site has none, undefined when it cannot tell (offline). */
 async function loadConfig(): Promise<BackendConfig | null | undefined> {
@@ -31,18 +32,31 @@ async function loadConfig(): Promise<BackendConfig | null | undefined> {
 }
 
 /**
+ * The backend's address without loading supabase-js (a signed-out page needs only to know
+ * whether there is a backend); asked again after a failure to fetch it.
+ */
+export function getBackendConfig(): Promise<BackendConfig | null | undefined> {
+  configPromise ??= loadConfig().then((config) => {
+    if (config === undefined) configPromise = undefined;
+    return config;
+  });
+  return configPromise;
+}
+
+/**
  * The one supabase-js client of the page, or null when this site runs without a backend
  * (self-study only), or when its address could not be fetched (offline: asked again next
  * time). Sessions persist in localStorage and refresh automatically.
  */
 export function getSupabase(): Promise<Backend | null> {
-  clientPromise ??= loadConfig().then((config) => {
+  // supabase-js (about 50 KB gzip) loads with the first client, not with the page.
+  clientPromise ??= getBackendConfig().then(async (config) => {
     if (config === undefined) clientPromise = undefined;
-    return config
-      ? createClient<Database>(config.url, config.anonKey, {
-          auth: { persistSession: true, autoRefreshToken: true, storageKey: AUTH_STORAGE_KEY },
-        })
-      : null;
+    if (!config) return null;
+    const { createClient } = await import('@supabase/supabase-js');
+    return createClient<Database>(config.url, config.anonKey, {
+      auth: { persistSession: true, autoRefreshToken: true, storageKey: AUTH_STORAGE_KEY },
+    });
   });
   return clientPromise;
 }

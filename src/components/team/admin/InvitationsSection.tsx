@@ -5,6 +5,8 @@ import type { Invitation } from '../../../services/team/queries';
 import { EmailInvitationForm } from './EmailInvitationForm';
 import { AgencyRoleOptions } from './RoleOptions';
 import { nameOf, type AdminData, type SectionProps } from './section';
+import { ScrollRegion } from '../../site/ScrollRegion';
+import { formatDate } from '../../profile/format';
 
 type InvitationStatus = 'revoked' | 'joined' | 'expired' | 'sent' | 'not sent yet' | 'open';
 
@@ -115,92 +117,94 @@ export function InvitationsSection({ context, organisationId, data, act }: Secti
           <code>{link(created.code)}</code>. It works once.
         </p>
       )}
-      <table>
-        <caption className="visually-hidden">Invitations</caption>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Cohort</th>
-            <th scope="col">Expires</th>
-            <th scope="col">Status</th>
-            <th scope="col">Action</th>
-          </tr>
-        </thead>
-        <tbody>
-          {data.invitations.map((invitation) => {
-            const status = invitationStatus(invitation);
-            return (
-              <tr key={invitation.id}>
-                <td>
-                  <code>{invitation.code}</code>
-                </td>
-                <td>{invitation.email ?? '—'}</td>
-                <td>{invitation.role}</td>
-                <td>
-                  {data.cohorts.find((candidate) => candidate.id === invitation.cohort_id)?.name ??
-                    '—'}
-                </td>
-                <td>{invitation.expires_at.slice(0, 10)}</td>
-                <td>
-                  {status}
-                  {status === 'sent' && invitation.mail_sent_at
-                    ? ` ${invitation.mail_sent_at.slice(0, 10)}${invitation.mail_count > 1 ? ` (${invitation.mail_count} times)` : ''}`
-                    : ''}
-                  {status === 'joined' && invitation.used_by
-                    ? ` by ${nameOf(data, invitation.used_by)}`
-                    : ''}
-                </td>
-                <td className="actions">
-                  {isOpen(status) && invitation.email && data.mail.configured && (
-                    <>
+      <ScrollRegion labelledBy={`${id}-heading`}>
+        <table>
+          <caption className="visually-hidden">Invitations</caption>
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Cohort</th>
+              <th scope="col">Expires</th>
+              <th scope="col">Status</th>
+              <th scope="col">Action</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.invitations.map((invitation) => {
+              const status = invitationStatus(invitation);
+              return (
+                <tr key={invitation.id}>
+                  <td>
+                    <code>{invitation.code}</code>
+                  </td>
+                  <td>{invitation.email ?? '—'}</td>
+                  <td>{invitation.role}</td>
+                  <td>
+                    {data.cohorts.find((candidate) => candidate.id === invitation.cohort_id)
+                      ?.name ?? '—'}
+                  </td>
+                  <td>{formatDate(invitation.expires_at)}</td>
+                  <td>
+                    {status}
+                    {status === 'sent' && invitation.mail_sent_at
+                      ? ` ${formatDate(invitation.mail_sent_at)}${invitation.mail_count > 1 ? ` (${invitation.mail_count} times)` : ''}`
+                      : ''}
+                    {status === 'joined' && invitation.used_by
+                      ? ` by ${nameOf(data, invitation.used_by)}`
+                      : ''}
+                  </td>
+                  <td className="actions">
+                    {isOpen(status) && invitation.email && data.mail.configured && (
+                      <>
+                        <button
+                          type="button"
+                          className="secondary small"
+                          onClick={() =>
+                            void act(`Invitation to ${invitation.email} sent again.`, () =>
+                              context.queries.resendInvitation(invitation.id),
+                            )
+                          }
+                        >
+                          Re-send<span className="visually-hidden"> to {invitation.email}</span>
+                        </button>{' '}
+                      </>
+                    )}
+                    {isOpen(status) && invitation.email && !data.mail.configured && (
+                      <>
+                        <a
+                          className="small"
+                          href={mailto(data, organisationName, {
+                            ...invitation,
+                            email: invitation.email,
+                          })}
+                        >
+                          Email it yourself
+                          <span className="visually-hidden"> to {invitation.email}</span>
+                        </a>{' '}
+                      </>
+                    )}
+                    {isOpen(status) && (
                       <button
                         type="button"
                         className="secondary small"
                         onClick={() =>
-                          void act(`Invitation to ${invitation.email} sent again.`, () =>
-                            context.queries.resendInvitation(invitation.id),
+                          void act(`Invitation ${invitation.code} revoked.`, () =>
+                            context.queries.revokeInvitation(invitation.id),
                           )
                         }
                       >
-                        Re-send<span className="visually-hidden"> to {invitation.email}</span>
-                      </button>{' '}
-                    </>
-                  )}
-                  {isOpen(status) && invitation.email && !data.mail.configured && (
-                    <>
-                      <a
-                        className="small"
-                        href={mailto(data, organisationName, {
-                          ...invitation,
-                          email: invitation.email,
-                        })}
-                      >
-                        Email it yourself
-                        <span className="visually-hidden"> to {invitation.email}</span>
-                      </a>{' '}
-                    </>
-                  )}
-                  {isOpen(status) && (
-                    <button
-                      type="button"
-                      className="secondary small"
-                      onClick={() =>
-                        void act(`Invitation ${invitation.code} revoked.`, () =>
-                          context.queries.revokeInvitation(invitation.id),
-                        )
-                      }
-                    >
-                      Revoke<span className="visually-hidden"> invitation {invitation.code}</span>
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                        Revoke<span className="visually-hidden"> invitation {invitation.code}</span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

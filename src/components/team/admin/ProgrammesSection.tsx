@@ -86,6 +86,7 @@ function ProgrammeItems({
     </form>
   );
 }
+import { formatDate } from '../../profile/format';
 
 /** Programmes: each with its items and assignments; build a new one; assign one to a cohort. */
 export function ProgrammesSection({ context, organisationId, data, act }: SectionProps) {
@@ -124,7 +125,7 @@ export function ProgrammesSection({ context, organisationId, data, act }: Sectio
                   return (
                     <li key={assignment.cohort_id}>
                       Assigned to {cohortName}
-                      {assignment.due_date ? `, due ${assignment.due_date}` : ''}{' '}
+                      {assignment.due_date ? `, due ${formatDate(assignment.due_date)}` : ''}{' '}
                       <button
                         type="button"
                         className="secondary small"

@@ -2,6 +2,7 @@ import { useId, useState } from 'react';
 import { SCORING_CONFIG } from '../../../domain/scoring/config';
 import { percent } from '../../../domain/team/labels';
 import type { SectionProps } from './section';
+import { ScrollRegion } from '../../site/ScrollRegion';
 
 /** Target per skill, for the whole agency or one cohort. */
 export function TargetsSection({ context, organisationId, data, act }: SectionProps) {
@@ -39,69 +40,71 @@ export function TargetsSection({ context, organisationId, data, act }: SectionPr
           ))}
         </select>
       </div>
-      <table>
-        <caption className="visually-hidden">Target per skill</caption>
-        <thead>
-          <tr>
-            <th scope="col">Skill</th>
-            <th scope="col">Target (%)</th>
-            {cohort && <th scope="col">Agency default</th>}
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(({ skill, organisation, own }) => {
-            const current = cohort ? own : organisation;
-            return (
-              <tr key={skill.id}>
-                <th scope="row">{skill.name}</th>
-                <td>
-                  <input
-                    key={`${cohort}-${skill.id}-${current?.target ?? 'none'}`}
-                    type="number"
-                    min={5}
-                    max={95}
-                    step={5}
-                    aria-label={`Target for ${skill.name} (percent)`}
-                    defaultValue={current ? Math.round(Number(current.target) * 100) : ''}
-                    placeholder={
-                      cohort
-                        ? 'agency default'
-                        : `${Math.round(SCORING_CONFIG.defaultTarget * 100)}`
-                    }
-                    onBlur={(event) => {
-                      const value = Number(event.target.value);
-                      if (event.target.value === '') {
-                        if (current)
-                          void act(`Target for ${skill.name} cleared.`, () =>
-                            context.queries.clearTarget(current.id),
-                          );
-                        return;
-                      }
-                      if (!(value >= 5 && value <= 95)) return;
-                      if (current && Math.round(Number(current.target) * 100) === value) return;
-                      void act(`Target for ${skill.name} set to ${value}%.`, () =>
-                        context.queries.setTarget(
-                          organisationId,
-                          cohort || null,
-                          skill.id,
-                          value / 100,
-                        ),
-                      );
-                    }}
-                  />
-                </td>
-                {cohort && (
+      <ScrollRegion labelledBy={`${id}-heading`}>
+        <table>
+          <caption className="visually-hidden">Target per skill</caption>
+          <thead>
+            <tr>
+              <th scope="col">Skill</th>
+              <th scope="col">Target (%)</th>
+              {cohort && <th scope="col">Agency default</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(({ skill, organisation, own }) => {
+              const current = cohort ? own : organisation;
+              return (
+                <tr key={skill.id}>
+                  <th scope="row">{skill.name}</th>
                   <td>
-                    {organisation
-                      ? `${Math.round(Number(organisation.target) * 100)}%`
-                      : `${percent(SCORING_CONFIG.defaultTarget)} (default)`}
+                    <input
+                      key={`${cohort}-${skill.id}-${current?.target ?? 'none'}`}
+                      type="number"
+                      min={5}
+                      max={95}
+                      step={5}
+                      aria-label={`Target for ${skill.name} (percent)`}
+                      defaultValue={current ? Math.round(Number(current.target) * 100) : ''}
+                      placeholder={
+                        cohort
+                          ? 'agency default'
+                          : `${Math.round(SCORING_CONFIG.defaultTarget * 100)}`
+                      }
+                      onBlur={(event) => {
+                        const value = Number(event.target.value);
+                        if (event.target.value === '') {
+                          if (current)
+                            void act(`Target for ${skill.name} cleared.`, () =>
+                              context.queries.clearTarget(current.id),
+                            );
+                          return;
+                        }
+                        if (!(value >= 5 && value <= 95)) return;
+                        if (current && Math.round(Number(current.target) * 100) === value) return;
+                        void act(`Target for ${skill.name} set to ${value}%.`, () =>
+                          context.queries.setTarget(
+                            organisationId,
+                            cohort || null,
+                            skill.id,
+                            value / 100,
+                          ),
+                        );
+                      }}
+                    />
                   </td>
-                )}
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+                  {cohort && (
+                    <td>
+                      {organisation
+                        ? `${Math.round(Number(organisation.target) * 100)}%`
+                        : `${percent(SCORING_CONFIG.defaultTarget)} (default)`}
+                    </td>
+                  )}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </ScrollRegion>
     </section>
   );
 }

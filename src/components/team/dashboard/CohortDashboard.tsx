@@ -13,6 +13,8 @@ import { GapRanking } from './GapRanking';
 import { Heatmap } from './Heatmap';
 import { ProgrammeItemsReport } from './ProgrammeItemsReport';
 import { ProgrammeProgressTable } from './ProgrammeProgressTable';
+import { StatusLegend } from './StatusLegend';
+import { dashboardHref } from '../links';
 
 /** One cohort: the picker, the heatmap (or table), gaps and programme progress. */
 export function CohortDashboard({
@@ -82,7 +84,7 @@ export function CohortDashboard({
             window.history.replaceState(
               null,
               '',
-              `?org=${organisationId}&cohort=${event.target.value}`,
+              dashboardHref(organisationId, event.target.value),
             );
           }}
         >
@@ -121,10 +123,22 @@ export function CohortDashboard({
       )}
       {overview.data && overview.data.learners.length > 0 && (
         <>
+          <StatusLegend />
           {tableMode ? (
             <DetailTable overview={overview.data} skills={skills} />
           ) : (
-            <Heatmap overview={overview.data} skills={skills} organisationId={organisationId} />
+            <>
+              <Heatmap
+                overview={overview.data}
+                skills={skills}
+                organisationId={organisationId}
+                cohortId={cohortId}
+              />
+              {/* Paper gets the table (estimates and intervals), not colour words and hover hints. */}
+              <div className="print-only">
+                <DetailTable overview={overview.data} skills={skills} />
+              </div>
+            </>
           )}
           <AssignFromGaps
             key={cohortId}
@@ -139,6 +153,7 @@ export function CohortDashboard({
             skills={skills}
             organisationId={organisationId}
             onAssign={(request) => setGapRequest({ ...request, at: Date.now() })}
+            cohortId={cohortId}
           />
           <ProgrammeProgressTable overview={overview.data} />
           {report.error && <ErrorBox message={report.error} retry={report.reload} />}

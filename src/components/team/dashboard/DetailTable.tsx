@@ -1,7 +1,17 @@
-import { intervalName, percent, skillNamer, STATUS_LABELS } from '../../../domain/team/labels';
+import {
+  intervalName,
+  levelText,
+  percent,
+  skillNamer,
+  statusLabel,
+} from '../../../domain/team/labels';
 import type { CohortOverview } from '../../../services/team/overview';
+import { ScrollRegion } from '../../site/ScrollRegion';
 
-/** The heatmap as a table: every learner's estimate, interval, target and status per skill. */
+/**
+ * The heatmap as a table: every learner's estimate, interval, target, status and level per
+ * skill. Also what the dashboard prints, whichever view is on screen.
+ */
 export function DetailTable({
   overview,
   skills,
@@ -13,10 +23,10 @@ export function DetailTable({
   return (
     <section aria-labelledby="detail-heading">
       <h3 id="detail-heading">Skills against target (table)</h3>
-      <div className="table-scroll">
-        <table>
+      <ScrollRegion labelledBy="detail-heading">
+        <table className="detail-table">
           <caption className="visually-hidden">
-            Every learner's estimate, interval, target and status per skill
+            Every learner's estimate, interval, target, status and level per skill
           </caption>
           <thead>
             <tr>
@@ -26,30 +36,35 @@ export function DetailTable({
               <th scope="col">Estimate</th>
               <th scope="col">{intervalName()}</th>
               <th scope="col">Target</th>
+              <th scope="col">Level</th>
               <th scope="col">Evidence</th>
             </tr>
           </thead>
           <tbody>
             {overview.learners.flatMap((learner) =>
-              learner.estimates.map((estimate) => (
-                <tr key={`${learner.userId}-${estimate.skill}`}>
-                  <th scope="row">{learner.name}</th>
-                  <td>{name(estimate.skill)}</td>
-                  <td>{STATUS_LABELS[estimate.status]}</td>
-                  <td>{estimate.status === 'insufficient' ? '—' : percent(estimate.mean)}</td>
-                  <td>
-                    {estimate.status === 'insufficient'
-                      ? '—'
-                      : `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`}
-                  </td>
-                  <td>{percent(estimate.target)}</td>
-                  <td>{estimate.evidence.toFixed(1)}</td>
-                </tr>
-              )),
+              learner.estimates.map((estimate) => {
+                const measured = estimate.status !== 'insufficient';
+                return (
+                  <tr key={`${learner.userId}-${estimate.skill}`}>
+                    <th scope="row">{learner.name}</th>
+                    <td>{name(estimate.skill)}</td>
+                    <td>{statusLabel(estimate)}</td>
+                    <td>{measured ? percent(estimate.mean) : '—'}</td>
+                    <td>
+                      {measured
+                        ? `${percent(estimate.interval[0])}–${percent(estimate.interval[1])}`
+                        : '—'}
+                    </td>
+                    <td>{percent(estimate.target)}</td>
+                    <td>{measured ? levelText(estimate) : '—'}</td>
+                    <td>{estimate.evidence.toFixed(1)}</td>
+                  </tr>
+                );
+              }),
             )}
           </tbody>
         </table>
-      </div>
+      </ScrollRegion>
     </section>
   );
 }

@@ -1,19 +1,29 @@
-import { percent, skillNamer, STATUS_LABELS } from '../../../domain/team/labels';
+import {
+  GAP_ACTION_LABEL,
+  percent,
+  shortfallText,
+  skillNamer,
+  statusLabel,
+} from '../../../domain/team/labels';
 import type { CohortOverview } from '../../../services/team/overview';
 import type { GapRequest } from './AssignFromGaps';
+import { learnerHref } from '../links';
 
-/** The cohort's measured gaps, largest expected shortfall first, with what to assign. */
+/** The cohort's measured gaps, largest expected shortfall first, with what to suggest. */
 export function GapRanking({
   overview,
   skills,
   organisationId,
   onAssign,
+  cohortId,
 }: {
   overview: CohortOverview;
   skills: { id: string; name: string }[];
   organisationId: string;
   /** Prepares the assignment panel for this gap (shown when the viewer may assign). */
   onAssign?: (request: Omit<GapRequest, 'at'>) => void;
+  /** Carried to the drill-down so its back link returns to this cohort. */
+  cohortId: string;
 }) {
   const name = skillNamer(skills);
   const top = overview.gaps.filter((gap) => gap.estimate.status !== 'insufficient').slice(0, 12);
@@ -21,8 +31,9 @@ export function GapRanking({
     <section aria-labelledby="gaps-heading">
       <h3 id="gaps-heading">Largest gaps first</h3>
       <p className="muted">
-        Ranked by expected shortfall below target: how far below, and how likely. “Not enough
-        evidence” is not ranked as a gap.
+        Ranked by how far below target each skill is likely to be, weighing how sure we are (
+        <a href="/about/#shortfall">how this is worked out</a>). “Not enough evidence” is not ranked
+        as a gap.
       </p>
       {top.length === 0 ? (
         <p>No measured gaps in this cohort.</p>
@@ -30,35 +41,43 @@ export function GapRanking({
         <ol className="gap-list">
           {top.map((gap) => (
             <li key={`${gap.userId}-${gap.estimate.skill}`}>
-              <a href={`/team/learner/?org=${organisationId}&id=${gap.userId}`}>{gap.name}</a> —{' '}
+              <a href={learnerHref(organisationId, cohortId, gap.userId)}>{gap.name}</a> —{' '}
               {name(gap.estimate.skill)}: {percent(gap.estimate.mean)} against{' '}
-              {percent(gap.estimate.target)} ({STATUS_LABELS[gap.estimate.status].toLowerCase()},
-              expected shortfall {(gap.shortfall * 100).toFixed(1)} points). Assign:{' '}
-              {gap.lesson && <a href={`/learn/${gap.lesson.id}/`}>{gap.lesson.title}</a>}
-              {gap.lesson && gap.scenario && ' or '}
-              {gap.scenario && <a href={`/practice/${gap.scenario.id}/`}>{gap.scenario.title}</a>}
-              {onAssign && (gap.lesson ?? gap.scenario) && (
+              {percent(gap.estimate.target)} ({statusLabel(gap.estimate).toLowerCase()};{' '}
+              {shortfallText(gap.shortfall, gap.estimate)}).
+              {(gap.lesson || gap.scenario) && (
                 <>
                   {' '}
-                  <button
-                    type="button"
-                    className="secondary small"
-                    onClick={() =>
-                      onAssign({
-                        skill: gap.estimate.skill,
-                        userId: gap.userId,
-                        item: gap.lesson
-                          ? { kind: 'lesson', id: gap.lesson.id }
-                          : { kind: 'scenario', id: gap.scenario!.id },
-                      })
-                    }
-                  >
-                    Assign…
-                    <span className="visually-hidden">
+                  {GAP_ACTION_LABEL}:{' '}
+                  {gap.lesson && <a href={`/learn/${gap.lesson.id}/`}>{gap.lesson.title}</a>}
+                  {gap.lesson && gap.scenario && ' or '}
+                  {gap.scenario && (
+                    <a href={`/practice/${gap.scenario.id}/`}>{gap.scenario.title}</a>
+                  )}
+                  {onAssign && (
+                    <>
                       {' '}
-                      {(gap.lesson ?? gap.scenario)!.title} to {gap.name}
-                    </span>
-                  </button>
+                      <button
+                        type="button"
+                        className="secondary small"
+                        onClick={() =>
+                          onAssign({
+                            skill: gap.estimate.skill,
+                            userId: gap.userId,
+                            item: gap.lesson
+                              ? { kind: 'lesson', id: gap.lesson.id }
+                              : { kind: 'scenario', id: gap.scenario!.id },
+                          })
+                        }
+                      >
+                        Assign…
+                        <span className="visually-hidden">
+                          {' '}
+                          {(gap.lesson ?? gap.scenario)!.title} to {gap.name}
+                        </span>
+                      </button>
+                    </>
+                  )}
                 </>
               )}
             </li>

@@ -7,6 +7,7 @@ import { SkillOverview } from '../../profile/SkillOverview';
 import { SkillTrends } from '../../profile/SkillTrends';
 import { Forbidden } from '../Forbidden';
 import { queryParam as param, useLoad, type TeamContext } from '../useTeam';
+import { dashboardHref } from '../links';
 import { Attempts } from './Attempts';
 import { ObservationForm } from './ObservationForm';
 
@@ -37,7 +38,14 @@ export function LearnerDrilldown({ context }: { context: TeamContext }) {
         You can only open learners in the cohorts you supervise (admins: learners of your agency).
       </Forbidden>
     );
-  return <LearnerDetail context={context} record={data.data} reload={data.reload} />;
+  return (
+    <>
+      <p className="no-print back-link">
+        <a href={dashboardHref(organisationId, param('cohort'))}>← Back to the team dashboard</a>
+      </p>
+      <LearnerDetail context={context} record={data.data} reload={data.reload} />
+    </>
+  );
 }
 
 function LearnerDetail({
