@@ -100,6 +100,17 @@ describe('decision evidence', () => {
 });
 
 describe('extractEvidence', () => {
+  it('takes an agency-sized history without overflowing the stack (300,000 pieces of choice evidence)', () => {
+    const records = Array.from({ length: 150_000 }, (_, index) =>
+      choice(String(index), 'a', 'bad', '2026-01-01T10:00:00Z', {
+        attemptId: `00000000-0000-4000-8000-${index.toString(16).padStart(12, '0')}`,
+      }),
+    );
+    const extraction = extractEvidence(records, content, SCORING_CONFIG);
+    expect(extraction.rejected).toEqual([]);
+    expect(extraction.evidence).toHaveLength(300_000);
+  });
+
   it('replays an attempt, relative to the options offered in its state, and flags nothing unflagged', () => {
     const records = [
       choice('1', 'a', 'bad', '2026-01-01T10:00:00Z'),

@@ -382,14 +382,15 @@ export function extractEvidence(
   const fromChoices: Extraction = { evidence: [], flags: [], rejected: [] };
   for (const run of groupRuns(choices, content)) {
     const extracted = extractRun(run, content, config);
-    fromChoices.evidence.push(...extracted.evidence);
-    fromChoices.flags.push(...extracted.flags);
-    fromChoices.rejected.push(...extracted.rejected);
+    for (const unit of extracted.evidence) fromChoices.evidence.push(unit);
+    for (const flag of extracted.flags) fromChoices.flags.push(flag);
+    for (const rejection of extracted.rejected) fromChoices.rejected.push(rejection);
   }
   // Choices first, as the engine has always listed them (the evidence is sorted by time below).
-  result.evidence.unshift(...fromChoices.evidence);
-  result.flags.unshift(...fromChoices.flags);
-  result.rejected.unshift(...fromChoices.rejected);
+  // concat, not unshift(...spread): a spread of a quarter-million items overflows the stack.
+  result.evidence = fromChoices.evidence.concat(result.evidence);
+  result.flags = fromChoices.flags.concat(result.flags);
+  result.rejected = fromChoices.rejected.concat(result.rejected);
   result.evidence.sort(
     (a, b) => a.time - b.time || (a.recordId < b.recordId ? -1 : a.recordId > b.recordId ? 1 : 0),
   );
