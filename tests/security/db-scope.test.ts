@@ -110,6 +110,7 @@ const SCOPED: [
   ['programme_items', 'programme_id', 'programmes'],
   ['cohort_programmes', 'cohort_id', 'cohorts'],
   ['skill_targets', 'organisation_id', 'agencies'],
+  ['learner_assignments', 'user_id', 'users'],
 ];
 const SIGNED_IN = [
   'learner',
@@ -425,6 +426,7 @@ describe('scope-moving updates on every table', () => {
     programme_items: ['position', 'item_kind', 'item_id', 'required_mode'],
     cohort_programmes: ['due_date'],
     skill_targets: ['target'],
+    learner_assignments: ['due_date'],
   };
 
   it('declares every column an API role may update', async () => {
@@ -504,7 +506,11 @@ describe('scope-moving updates on every table', () => {
       programme_items: `programme_id = '${IDS.demoProgramme}'`,
       cohort_programmes: `programme_id = '${IDS.demoProgramme}'`,
       skill_targets: `organisation_id = '${IDS.demoAgency}'`,
+      learner_assignments: `user_id = '${IDS.learner}'`,
     };
+    await stage.sql(
+      `insert into public.learner_assignments (organisation_id, user_id, item_kind, item_id, assigned_by) values ('${IDS.demoAgency}', '${IDS.learner}', 'scenario', 'williams-eviction', '${IDS.admin}')`,
+    );
     await stage.sql(
       `insert into public.invitations (organisation_id, role, cohort_id) values ('${IDS.demoAgency}', 'learner', '${IDS.northCohort}')`,
     );
