@@ -4,7 +4,7 @@ import { expectNoAxeViolations } from './support/axe';
 import { horizontalOverflow, WIDTHS } from './support/layout';
 import { builtRoutes } from './support/routes';
 import { seedProfile } from './support/seed-records';
-import { SPACING_ALLOWED } from './spacing.spec';
+import { SPACING_ALLOWED } from './support/spacing';
 
 // Every page fits a 390 px phone, a 1024 px and a 1280 px screen without scrolling sideways:
 // wide tables scroll in their own box. Signed-in pages are checked with data loaded.
