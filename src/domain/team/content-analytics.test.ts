@@ -148,6 +148,23 @@ describe('grouping and order', () => {
     ).toEqual([1, 1]);
   });
 
+  it('puts items and groups with figures before those too small to show', () => {
+    const small = { answers: null, tooFew: 'suppressed' };
+    const groups = groupItems(
+      [
+        check('intake', 'q1', small),
+        decision('housing', 'start', small),
+        decision('housing', 'call'),
+        check('consent', 'q1', small),
+        check('consent', 'q2'),
+      ],
+      names,
+    );
+    expect(groups.map((group) => group.id)).toEqual(['consent', 'housing', 'intake']);
+    expect(groups[0]!.items.map((item) => item.id)).toEqual(['consent#q2', 'consent#q1']);
+    expect(groups[1]!.items.map((item) => item.id)).toEqual(['housing/call', 'housing/start']);
+  });
+
   it('keeps every answered item exactly once, flagged ones first in each group', () => {
     const itemArbitrary = fc
       .record({

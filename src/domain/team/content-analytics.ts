@@ -83,20 +83,27 @@ export interface ContentGroup {
   href: string;
   items: ItemFigures[];
   flags: number;
+  /** Items with figures (at least the minimum of learners). */
+  analysed: number;
 }
+
+/** Flagged first (most flags first), then items with figures, then those too small to show. */
+const byAttention = (a: ItemFigures, b: ItemFigures) =>
+  b.flags.length - a.flags.length || Number(hasFigures(b)) - Number(hasFigures(a));
 
 /**
  * The answered items grouped by lesson (checks) and scenario (decisions), optionally only
- * the flagged ones. Groups with more flags come first, then lessons before scenarios, then
- * the library's order; within a group, flagged items first (most flags first), then the
- * library's order. The sort is stable, so the library's order breaks every tie.
+ * the flagged ones. Groups with more flags come first, then groups with figures before those
+ * whose items are all too small to show, then lessons before scenarios, then the library's
+ * order; within a group, flagged items first (most flags first), then items with figures,
+ * then the library's order (the sorts are stable).
  */
 export function groupItems(
   figures: readonly ItemFigures[],
   names: Pick<ContentNames, 'lessonTitle' | 'scenarioTitle'>,
   { flaggedOnly = false }: { flaggedOnly?: boolean } = {},
 ): ContentGroup[] {
-  const groups = new Map<string, ContentGroup & { order: number }>();
+  const groups = new Map<string, ContentGroup>();
   for (const item of figures) {
     if (!hasAnswers(item) || (flaggedOnly && item.flags.length === 0)) continue;
     const id = item.kind === 'check' ? item.lessonId : item.scenarioId;
@@ -111,22 +118,20 @@ export function groupItems(
         href: item.kind === 'check' ? `/learn/${id}/` : `/practice/${id}/`,
         items: [],
         flags: 0,
-        order: groups.size,
+        analysed: 0,
       };
       groups.set(key, group);
     }
     group.items.push(item);
     group.flags += item.flags.length;
+    group.analysed += Number(hasFigures(item));
   }
   return [...groups.values()]
     .sort(
       (a, b) =>
         b.flags - a.flags ||
-        (a.kind === b.kind ? 0 : a.kind === 'check' ? -1 : 1) ||
-        a.order - b.order,
+        Number(b.analysed > 0) - Number(a.analysed > 0) ||
+        (a.kind === b.kind ? 0 : a.kind === 'check' ? -1 : 1),
     )
-    .map(({ order: _order, ...group }) => ({
-      ...group,
-      items: [...group.items].sort((a, b) => b.flags.length - a.flags.length),
-    }));
+    .map((group) => ({ ...group, items: [...group.items].sort(byAttention) }));
 }

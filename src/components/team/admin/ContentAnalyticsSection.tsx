@@ -65,6 +65,8 @@ export function ContentAnalyticsSection({
   const flagged = analysed.filter((item) => item.flags.length > 0).length;
   const groups =
     run.status === 'done' ? groupItems(run.figures, names, { flaggedOnly }) : undefined;
+  // Groups none of whose items has figures yet are listed by name only, after the tables.
+  const waiting = groups?.filter((group) => group.analysed === 0) ?? [];
 
   return (
     <section className="card content-analytics" aria-labelledby={`${id}-heading`}>
@@ -129,7 +131,9 @@ export function ContentAnalyticsSection({
           </p>
           {groups.length === 0 && <p>No item is flagged.</p>}
           {groups.map((group) => {
+            if (group.analysed === 0) return null;
             const headingId = `${id}-${group.kind}-${group.id}`;
+            const unanalysed = group.items.length - group.analysed;
             return (
               <div key={headingId} className="content-analytics-group">
                 <h4 id={headingId}>
@@ -148,7 +152,7 @@ export function ContentAnalyticsSection({
                       </tr>
                     </thead>
                     <tbody>
-                      {group.items.map((item) => (
+                      {group.items.filter(hasFigures).map((item) => (
                         <tr key={item.id}>
                           <th scope="row">
                             <a href={group.href}>{names.itemName(item)}</a>
@@ -177,8 +181,11 @@ export function ContentAnalyticsSection({
                               {item.options.map((option) => (
                                 <li key={option.id}>
                                   {option.text ?? option.id}
-                                  {option.keyFor.length > 0 && ' (best answer)'}:{' '}
-                                  {shareWords(option)}
+                                  {option.keyFor.length > 0 &&
+                                    (item.kind === 'check'
+                                      ? ' (correct)'
+                                      : ` (best for ${option.keyFor.map(names.skillName).join(', ')})`)}
+                                  : {shareWords(option)}
                                 </li>
                               ))}
                             </ul>
@@ -199,9 +206,30 @@ export function ContentAnalyticsSection({
                     </tbody>
                   </table>
                 </ScrollRegion>
+                {unanalysed > 0 && (
+                  <p className="muted">
+                    {unanalysed} more {itemWord(group.kind, unanalysed)} answered by fewer than{' '}
+                    {MINIMUM} learners: no figures yet.
+                  </p>
+                )}
               </div>
             );
           })}
+          {waiting.length > 0 && (
+            <div className="content-analytics-group">
+              <h4>Fewer than {MINIMUM} learners so far</h4>
+              <ul>
+                {waiting.map((group) => (
+                  <li key={`${group.kind}-${group.id}`}>
+                    <a href={group.href}>
+                      {group.kind === 'check' ? 'Lesson' : 'Scenario'}: {group.title}
+                    </a>{' '}
+                    ({group.items.length} {itemWord(group.kind, group.items.length)})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
           <button type="button" onClick={analyse}>
             Run the analysis again
           </button>
@@ -210,6 +238,9 @@ export function ContentAnalyticsSection({
     </section>
   );
 }
+
+const itemWord = (kind: ItemFigures['kind'], count: number) =>
+  `${kind === 'check' ? 'question' : 'decision'}${count === 1 ? '' : 's'}`;
 
 /** A per-skill figure: one value for a one-skill item, "skill: value" per skill otherwise. */
 function SkillFigure({
@@ -222,7 +253,8 @@ function SkillFigure({
   value: (skill: ItemFigures['skills'][number]) => string | undefined;
 }) {
   const shown = (skill: ItemFigures['skills'][number]) =>
-    value(skill) ?? (skill.answers === null ? `fewer than ${MINIMUM}` : 'not computable');
+    value(skill) ??
+    (skill.answers === null ? `fewer than ${MINIMUM}` : (skill.note ?? 'not computable'));
   if (item.skills.length === 1) return <>{shown(item.skills[0]!)}</>;
   return (
     <ul className="cell-list">
