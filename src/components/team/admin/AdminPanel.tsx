@@ -3,13 +3,17 @@ import { FormMessage, type FormOutcome } from '../../site/FormMessage';
 import { Forbidden } from '../Forbidden';
 import { queryParam as param, useLoad, type TeamContext } from '../useTeam';
 import { CohortsSection } from './CohortsSection';
+import { ContentAnalyticsSection } from './ContentAnalyticsSection';
 import { InvitationsSection } from './InvitationsSection';
 import { MembersSection } from './MembersSection';
 import { ProgrammesSection } from './ProgrammesSection';
 import type { Act, AdminData } from './section';
 import { TargetsSection } from './TargetsSection';
 
-/** Everything an agency admin manages: people, cohorts, invitations, programmes, targets. */
+/**
+ * Everything an agency admin manages: people, cohorts, invitations, programmes, targets, and
+ * how the agency's learners answered the content (content analytics).
+ */
 export function AdminPanel({ context }: { context: TeamContext }) {
   const organisationId =
     param('org') ??
@@ -86,6 +90,7 @@ export function AdminPanel({ context }: { context: TeamContext }) {
         data={data.data}
         act={act}
       />
+      <ContentAnalyticsSection context={context} organisationId={organisationId} />
     </div>
   );
 }
