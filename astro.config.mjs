@@ -3,9 +3,9 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import react from '@astrojs/react';
 import { satteri } from '@astrojs/markdown-satteri';
-import { contentCheck } from './src/build/content-check-integration.ts';
-import { loadGlossary } from './src/build/content.ts';
-import { glossaryLinks } from './src/build/glossary-links.ts';
+import { contentCheck } from './src/integrations/content-check-integration.ts';
+import { loadGlossary } from './src/library/content.ts';
+import { glossaryLinks } from './src/integrations/glossary-links.ts';
 
 const glossary = loadGlossary(process.cwd()).terms;
 

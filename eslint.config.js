@@ -74,7 +74,14 @@ export default defineConfig(
             { group: ['@supabase/*'], message: 'src/domain imports nothing from Supabase.' },
             { group: ['node:*', 'fs', 'path'], message: 'src/domain is pure: no Node APIs.' },
             {
-              group: ['**/services/**', '**/components/**', '**/pages/**', '**/build/**'],
+              group: [
+                '**/services/**',
+                '**/components/**',
+                '**/pages/**',
+                '**/library/**',
+                '**/integrations/**',
+                '**/publish/**',
+              ],
               message: 'src/domain only imports downwards.',
             },
           ],

@@ -11,8 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { readActivityLines } from './lib/activity-file';
-import { loadAllContent } from '../src/build/check-content';
-import { loadSkills } from '../src/build/content';
+import { loadAllContent } from '../src/library/check-content';
+import { loadSkills } from '../src/library/content';
 import { SCORING_CONFIG } from '../src/domain/scoring/config';
 import { scoringContentFrom } from '../src/domain/scoring/content';
 import {

@@ -10,7 +10,7 @@
  * `--worklist` prints a markdown worklist per file. Exits 1 when any gate fails.
  */
 import { relative, resolve } from 'node:path';
-import { loadAuditInput } from '../src/build/item-audit';
+import { loadAuditInput } from '../src/library/item-audit';
 import { auditItems, type ItemReport } from '../src/domain/item-audit/audit';
 import { ITEM_AUDIT_GATES } from '../src/domain/item-audit/gates';
 import { formatReport, formatWorklist } from '../src/domain/item-audit/report';

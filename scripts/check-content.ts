@@ -2,8 +2,8 @@
  * `npm run check:content [-- --json]`: validates the skills taxonomy, every lesson and every
  * scenario. Prints problems as `file:line:column field: message`; exits 1 on any error.
  */
-import { checkAllContent } from '../src/build/check-content';
-import { formatIssue } from '../src/build/yaml-source';
+import { checkAllContent } from '../src/library/check-content';
+import { formatIssue } from '../src/library/yaml-source';
 
 const json = process.argv.includes('--json');
 const report = checkAllContent(process.cwd());

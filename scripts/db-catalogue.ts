@@ -6,10 +6,10 @@
  * The embedded stack applies the same statements itself on every start.
  */
 import { writeFileSync } from 'node:fs';
-import { loadAllContent } from '../src/build/check-content';
-import { catalogueStatements } from '../src/build/catalogue-sql';
-import { loadSkills } from '../src/build/content';
-import { formatIssue } from '../src/build/yaml-source';
+import { loadAllContent } from '../src/library/check-content';
+import { catalogueStatements } from '../src/publish/catalogue-sql';
+import { loadSkills } from '../src/library/content';
+import { formatIssue } from '../src/library/yaml-source';
 
 const root = process.cwd();
 const content = loadAllContent(root);

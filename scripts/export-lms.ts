@@ -11,9 +11,9 @@
 import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
-import { loadAllContent } from '../src/build/check-content';
-import { loadSkills } from '../src/build/content';
-import { bundlePlayer, buildPackage } from '../src/build/lms-package';
+import { loadAllContent } from '../src/library/check-content';
+import { loadSkills } from '../src/library/content';
+import { bundlePlayer, buildPackage } from '../src/publish/lms-package';
 import { PLAY_MODES, type PlayMode } from '../src/domain/activity/kinds';
 import { LMS_FORMATS, type LmsFormat } from '../src/domain/lms/package';
 import { DEFAULT_MASTERY } from '../src/domain/lms/score';

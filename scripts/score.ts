@@ -15,8 +15,8 @@
  * estimate and its effective n (residual degrees of freedom).
  */
 import { readFileSync } from 'node:fs';
-import { loadAllContent } from '../src/build/check-content';
-import { loadSkills } from '../src/build/content';
+import { loadAllContent } from '../src/library/check-content';
+import { loadSkills } from '../src/library/content';
 import { SCORING_CONFIG } from '../src/domain/scoring/config';
 import { scoringContentFrom } from '../src/domain/scoring/content';
 import { dispersionOf } from '../src/domain/scoring/dispersion';

@@ -7,8 +7,8 @@
  * decision and one check item bad on purpose (named on stderr), for item analysis to find.
  */
 import { formatActivityLine } from '../src/domain/activity/json-lines';
-import { loadAllContent } from '../src/build/check-content';
-import { loadSkills } from '../src/build/content';
+import { loadAllContent } from '../src/library/check-content';
+import { loadSkills } from '../src/library/content';
 import { simulateActivity, type ActivityOptions } from '../src/domain/scoring/validation/activity';
 import { startPosition } from '../src/domain/scenario/runtime';
 import { measuredSkills } from '../src/domain/skills/skill';

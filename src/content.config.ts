@@ -1,7 +1,7 @@
 import { defineCollection } from 'astro:content';
 import { file, glob } from 'astro/loaders';
 import { parse } from 'yaml';
-import { loadAllContent } from './build/check-content';
+import { loadAllContent } from './library/check-content';
 import { z } from 'zod';
 import { lessonFrontmatterSchema } from './domain/lessons/lesson';
 import type { ScenarioMeasures } from './domain/scenario/analysis';

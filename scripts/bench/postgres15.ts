@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { loadAllContent } from '../../src/build/check-content';
+import { loadAllContent } from '../../src/library/check-content';
 import { toActivityEvent } from '../../src/domain/activity/event-row';
 import type { ScenarioChoiceRecord } from '../../src/services/progress/records';
 import { startPostgres15, type Postgres15 } from '../lib/postgres15';

@@ -1,5 +1,5 @@
-import { loadAllContent } from '../../src/build/check-content';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadSkills } from '../../src/library/content';
 import { playThrough } from '../../src/domain/scenario/runtime';
 import type { PublishedScenario } from '../../src/domain/scenario/schema';
 import { seededRandom } from '../../src/domain/scenario/shuffle';

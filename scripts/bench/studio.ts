@@ -6,7 +6,7 @@
 import { statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Page } from '@playwright/test';
-import { loadAllContent } from '../../src/build/check-content';
+import { loadAllContent } from '../../src/library/check-content';
 import { serveStatic } from '../lib/static-server';
 import { figure, type BenchLine } from './figures';
 

@@ -3,9 +3,9 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { loadAllContent } from '../../src/build/check-content';
-import { catalogueStatements } from '../../src/build/catalogue-sql';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { catalogueStatements } from '../../src/publish/catalogue-sql';
+import { loadSkills } from '../../src/library/content';
 import { SUPABASE_DIR } from '../../supabase/local/database';
 
 /**

@@ -1,5 +1,5 @@
-import { buildScoringCatalogue } from '../build/scoring-catalogue';
-import { splitScoringCatalogue } from '../build/scoring-parts';
+import { buildScoringCatalogue } from '../publish/scoring-catalogue';
+import { splitScoringCatalogue } from '../publish/scoring-parts';
 import { getLessons, getScenarios, getSkills } from './catalogue';
 
 let split: Promise<ReturnType<typeof splitScoringCatalogue>> | undefined;

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pgtap } from '@electric-sql/pglite-pgtap';
-import { loadAllContent } from '../../src/build/check-content';
-import { catalogueStatements } from '../../src/build/catalogue-sql';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { catalogueStatements } from '../../src/publish/catalogue-sql';
+import { loadSkills } from '../../src/library/content';
 import { measuredSkills } from '../../src/domain/skills/skill';
 import { demoActivitySql } from './demo-activity';
 

@@ -1,7 +1,7 @@
 import { playThrough, startPosition } from '../../src/domain/scenario/runtime';
 import type { Choice, PublishedScenario } from '../../src/domain/scenario/schema';
 import { seededRandom } from '../../src/domain/scenario/shuffle';
-import type { LoadedLesson } from '../../src/build/content';
+import type { LoadedLesson } from '../../src/library/content';
 
 /**
  * DEMO DATA: an activity history for the demo agency, made by simulated learners playing

@@ -1,8 +1,8 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { simulatedRecords } from '../../scripts/bench/scoring';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadSkills } from '../../src/library/content';
 import { DAY_MS, EVIDENCE_FORMATS, SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
 import type { ActivityRecord } from '../../src/domain/activity/record';

@@ -1,7 +1,7 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadSkills } from '../../src/library/content';
 import { SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
 import { extractEvidence } from '../../src/domain/scoring/evidence';

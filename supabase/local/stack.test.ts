@@ -1,6 +1,6 @@
 import { createClient, type SupabaseClient } from '@supabase/supabase-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAllContent } from '../../src/build/check-content';
+import { loadAllContent } from '../../src/library/check-content';
 import { playThrough, playToEnding } from '../../src/domain/scenario/runtime';
 import { createProgressRecorder } from '../../src/services/progress/recorder';
 import type { ProgressRecord } from '../../src/services/progress/records';

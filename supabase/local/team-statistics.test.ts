@@ -2,9 +2,9 @@ import { createClient } from '@supabase/supabase-js';
 import type { Backend } from '../../src/services/backend/client';
 import type { Database, Json } from '../../src/services/backend/database.types';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadSkills } from '../../src/build/content';
-import { buildScoringCatalogue } from '../../src/build/scoring-catalogue';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadSkills } from '../../src/library/content';
+import { buildScoringCatalogue } from '../../src/publish/scoring-catalogue';
 import {
   availableChoices,
   choose,

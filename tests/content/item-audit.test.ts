@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadAuditInput } from '../../src/build/item-audit';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadAuditInput } from '../../src/library/item-audit';
 import { auditItems } from '../../src/domain/item-audit/audit';
 import { GATE_IDS, ITEM_AUDIT_GATES } from '../../src/domain/item-audit/gates';
 

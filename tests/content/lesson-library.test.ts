@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadGlossary, loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadGlossary, loadSkills } from '../../src/library/content';
 import { aliasPattern } from '../../src/domain/glossary/glossary';
 import {
   countComponent,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadSkills } from '../../src/library/content';
 import { measuredSkills } from '../../src/domain/skills/skill';
 import {
   libraryEntry,

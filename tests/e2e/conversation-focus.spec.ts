@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { loadAllContent } from '../../src/build/check-content';
-import { loadSkills } from '../../src/build/content';
+import { loadAllContent } from '../../src/library/check-content';
+import { loadSkills } from '../../src/library/content';
 import { inPathOrder } from '../../src/domain/skills/skill';
 import { expectNoAxeViolations } from './support/axe';
 import { choiceTexts } from './support/play';

@@ -2,8 +2,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { checkAllContent } from '../../src/build/check-content';
-import { formatIssue } from '../../src/build/yaml-source';
+import { checkAllContent } from '../../src/library/check-content';
+import { formatIssue } from '../../src/library/yaml-source';
 import { expectNoAxeViolations } from './support/axe';
 import { choiceTexts } from './support/play';
 import { storedRecords } from './support/progress';

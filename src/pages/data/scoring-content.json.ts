@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { buildScoringCatalogue } from '../../build/scoring-catalogue';
+import { buildScoringCatalogue } from '../../publish/scoring-catalogue';
 import { getLessons, getScenarios, getSkills } from '../../site/catalogue';
 
 /**

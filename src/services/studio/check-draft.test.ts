@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadAllContent, checkAllContent } from '../../build/check-content';
-import { loadSkills } from '../../build/content';
-import { formatIssue } from '../../build/yaml-source';
+import { loadAllContent, checkAllContent } from '../../library/check-content';
+import { loadSkills } from '../../library/content';
+import { formatIssue } from '../../library/yaml-source';
 import { BLANK_SCENARIO } from '../../domain/scenario/template';
 import { checkDraft } from './check-draft';
 import { buildStudioContext } from './context';

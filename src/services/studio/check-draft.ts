@@ -1,11 +1,11 @@
 /**
  * The studio's check of a draft: the validator `npm run check:content` runs
- * (src/build/scenario-source.ts), then the map and the library's review bar. Runs in the
+ * (src/library/scenario-source.ts), then the map and the library's review bar. Runs in the
  * validation worker; pure apart from the clock, so tests call it directly.
  */
 import { isMap, isScalar, isSeq } from 'yaml';
-import { checkScenarioFile, UNPLACED_FILE } from '../../build/scenario-source';
-import { formatIssue } from '../../build/yaml-source';
+import { checkScenarioFile, UNPLACED_FILE } from '../../library/scenario-source';
+import { formatIssue } from '../../library/yaml-source';
 import type { ContentIssue } from '../../domain/content-issue';
 import { buildScenarioGraph, choiceEdgeId } from '../../domain/scenario/graph';
 import {

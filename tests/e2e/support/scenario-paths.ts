@@ -1,4 +1,4 @@
-import { loadAllContent } from '../../../src/build/check-content';
+import { loadAllContent } from '../../../src/library/check-content';
 import { exploreStates } from '../../../src/domain/scenario/analysis';
 import type { PublishedScenario } from '../../../src/domain/scenario/schema';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Page } from '@playwright/test';
-import { loadAllContent } from '../../../src/build/check-content';
-import { loadSkills } from '../../../src/build/content';
+import { loadAllContent } from '../../../src/library/check-content';
+import { loadSkills } from '../../../src/library/content';
 import type { ActivityRecord } from '../../../src/domain/activity/record';
 import { simulateActivity } from '../../../src/domain/scoring/validation/activity';
 import { measuredSkills } from '../../../src/domain/skills/skill';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { APIRoute } from 'astro';
-import { CONTENT_PATHS } from '../../../build/content';
+import { CONTENT_PATHS } from '../../../library/content';
 import { getScenarios } from '../../../site/catalogue';
 
 /** Each library scenario's YAML as written, for the studio's "copy to edit". */

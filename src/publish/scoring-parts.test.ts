@@ -5,8 +5,8 @@ import {
   namedContent,
   type ScoringPart,
 } from '../services/scoring-parts';
-import { loadAllContent } from './check-content';
-import { loadSkills } from './content';
+import { loadAllContent } from '../library/check-content';
+import { loadSkills } from '../library/content';
 import { buildScoringCatalogue } from './scoring-catalogue';
 import { splitScoringCatalogue } from './scoring-parts';
 

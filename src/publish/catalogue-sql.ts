@@ -3,7 +3,7 @@ import { availableChoices, choose, startPosition, stateKey } from '../domain/sce
 import type { PublishedScenario } from '../domain/scenario/schema';
 import { decisionEvidence } from '../domain/scoring/evidence';
 import type { Skill } from '../domain/skills/skill';
-import type { LoadedLesson } from './content';
+import type { LoadedLesson } from '../library/content';
 
 /**
  * SQL that publishes the repository's content to the database catalogue. Idempotent:

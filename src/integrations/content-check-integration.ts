@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkAllContent } from './check-content';
-import { formatIssue } from './yaml-source';
+import { checkAllContent } from '../library/check-content';
+import { formatIssue } from '../library/yaml-source';
 
 /**
  * Stops `astro build` and `astro dev` when any lesson, scenario or the skills taxonomy is

@@ -12,7 +12,7 @@ import {
 import { PACKAGE_DATA_ELEMENT, type LmsFormat, type PackagedScenario } from '../domain/lms/package';
 import { reachableScoreRange } from '../domain/lms/score';
 import { xmlEscape } from '../domain/lms/manifest';
-import type { LoadedScenario } from './content';
+import type { LoadedScenario } from '../library/content';
 
 /**
  * Builds LMS packages: the packaged player bundled by Vite into one classic script and one
