@@ -22,6 +22,8 @@ async function openSection(page: Page) {
 test('an admin runs the content analysis of the demo agency: figures, suppression, filter', async ({
   page,
 }) => {
+  // The whole agency's analysis plus an axe scan of a long page: a budget of three minutes.
+  test.slow();
   const section = await openSection(page);
   await section.getByRole('button', { name: 'Run the analysis' }).click();
   // The RPC aggregates every first answer of the agency: seconds on the embedded stack.

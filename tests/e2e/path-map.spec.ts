@@ -26,6 +26,8 @@ const isMapChunk = (url: string) => /\/_astro\/(PathMap|ScenarioMap)\.[\w-]+\.js
 test('the debrief draws the path on the map, loaded only when the debrief opens', async ({
   page,
 }) => {
+  // A whole scenario played, then the map laid out and an axe scan of the full debrief.
+  test.slow();
   const scenario = publishedScenario('williams-eviction');
   // A path with a flagged choice on it, if the scenario has one.
   const paths = [...pathsToEndings(scenario).values()];
