@@ -244,7 +244,17 @@ export function totalsAt(state: SkillState, now: number, config: ScoringConfig):
     format.aa += a * a;
     totals.last = Math.max(totals.last ?? Number.NEGATIVE_INFINITY, run.last);
   }
-  // The pooled sums: what the database keeps today, and what views without formats use.
+  return poolFormats(totals, formats);
+}
+
+/**
+ * Adds every format's sums into the pooled sums (what views without formats use), for totals
+ * whose pooled sums start at zero.
+ */
+export function poolFormats(
+  totals: SkillTotals,
+  formats: Record<EvidenceFormat, FormatTotals>,
+): SkillTotals {
   for (const format of EVIDENCE_FORMATS) {
     const part = formats[format];
     totals.sPlus += part.sPlus;

@@ -2,6 +2,7 @@ import type { Backend } from '../backend/client';
 import { EVIDENCE_FORMATS, type EvidenceFormat } from '../../domain/scoring/config';
 import {
   emptyFormatTotals,
+  poolFormats,
   type FormatTotals,
   type SkillTotals,
 } from '../../domain/scoring/statistics';
@@ -72,19 +73,7 @@ export function skillTotalsFromFormats(parts: readonly FormatSums[]): SkillTotal
     formats,
     ...(last === undefined ? {} : { last }),
   };
-  for (const format of EVIDENCE_FORMATS) {
-    const part = formats[format];
-    totals.sPlus += part.sPlus;
-    totals.sMinus += part.sMinus;
-    totals.W += part.W;
-    totals.Wt += part.Wt;
-    totals.Wy += part.Wy;
-    totals.Wtt += part.Wtt;
-    totals.Wty += part.Wty;
-    totals.Wyy += part.Wyy;
-    totals.events += part.events;
-  }
-  return totals;
+  return poolFormats(totals, formats);
 }
 
 /** A row of the `skill_format_totals` view. */
