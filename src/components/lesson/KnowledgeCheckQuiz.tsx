@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState, type SubmitEvent } from 'react';
 import { latestAnswers } from '../../domain/activity/done';
-import { getProgressRecorder } from '../../services/progress';
+import { getProgressRecorder, type ProgressRecorder } from '../../services/progress';
 
 export interface QuizOption {
   id: string;
@@ -20,6 +20,8 @@ export interface QuizItem {
 interface Props {
   lessonId: string;
   items: QuizItem[];
+  /** Where answers are recorded (default: the browser's progress recorder; an LMS package passes its bridge's). */
+  recorder?: () => Promise<Pick<ProgressRecorder, 'record' | 'all'>>;
 }
 
 interface Answer {
@@ -28,13 +30,17 @@ interface Answer {
 }
 
 /** Single-answer knowledge check: every answer is recorded, every option explains itself. */
-export default function KnowledgeCheckQuiz({ lessonId, items }: Props) {
+export default function KnowledgeCheckQuiz({
+  lessonId,
+  items,
+  recorder: getRecorder = getProgressRecorder,
+}: Props) {
   const [answers, setAnswers] = useState<Record<string, Answer>>({});
   // Answers recorded on an earlier visit are shown again (the latest per question); anything
   // answered on this page since it opened stays as it is.
   useEffect(() => {
     let live = true;
-    getProgressRecorder()
+    getRecorder()
       .then((recorder) => recorder.all())
       .then((records) => {
         if (!live) return;
@@ -52,7 +58,7 @@ export default function KnowledgeCheckQuiz({ lessonId, items }: Props) {
     return () => {
       live = false;
     };
-  }, [lessonId, items]);
+  }, [lessonId, items, getRecorder]);
   const answered = items.filter((item) => answers[item.id]).length;
   const correct = items.filter(
     (item) => item.options.find((option) => option.id === answers[item.id]?.optionId)?.correct,
@@ -74,7 +80,7 @@ export default function KnowledgeCheckQuiz({ lessonId, items }: Props) {
               answer={answers[item.id]}
               onAnswer={(optionId) => {
                 setAnswers((current) => ({ ...current, [item.id]: { optionId } }));
-                getProgressRecorder()
+                getRecorder()
                   .then((recorder) =>
                     recorder.record({ kind: 'check', lessonId, itemId: item.id, optionId }),
                   )
