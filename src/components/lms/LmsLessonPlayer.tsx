@@ -4,7 +4,7 @@ import { LESSON_CHECK_ELEMENT, type PackagedLesson } from '../../domain/lms/less
 import type { LmsAdapter } from '../../services/lms/adapter';
 import { createLessonLmsBridge, type LessonLmsBridge } from '../../services/lms/lesson-bridge';
 import { createNoLmsAdapter } from '../../services/lms/none';
-import KnowledgeCheckQuiz from '../lesson/KnowledgeCheckQuiz';
+import { KnowledgeCheckForm } from '../lesson/KnowledgeCheckForm';
 import { LMS_NAMES } from './LmsScenarioPlayer';
 
 export interface LmsLessonPlayerProps {
@@ -93,7 +93,7 @@ export function LmsLessonPlayer({ config, connect }: LmsLessonPlayerProps) {
         createPortal(
           bridge ? (
             <section className="knowledge-check-block" aria-label="Knowledge check">
-              <KnowledgeCheckQuiz
+              <KnowledgeCheckForm
                 lessonId={config.lessonId}
                 items={config.items}
                 recorder={recorder}
