@@ -55,6 +55,12 @@ export function LmsLessonPlayer({ config, connect }: LmsLessonPlayerProps) {
     };
   }, [config, connect]);
 
+  // Stable, so React calls it once per mount rather than on every render.
+  const findCheckSlot = useCallback(
+    (element: HTMLElement | null) =>
+      setCheckSlot(element?.querySelector<HTMLElement>(`#${LESSON_CHECK_ELEMENT}`) ?? null),
+    [],
+  );
   const recorder = useCallback(() => Promise.resolve(bridge!.recorder), [bridge]);
 
   return (
@@ -84,9 +90,7 @@ export function LmsLessonPlayer({ config, connect }: LmsLessonPlayerProps) {
       {/* The lesson's text, rendered at export from its MDX (no links out). */}
       <article
         className="prose"
-        ref={(element) =>
-          setCheckSlot(element?.querySelector<HTMLElement>(`#${LESSON_CHECK_ELEMENT}`) ?? null)
-        }
+        ref={findCheckSlot}
         dangerouslySetInnerHTML={{ __html: config.html }}
       />
       {checkSlot &&
