@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import type { PackagedLesson } from '../src/domain/lms/lesson';
 
 const run = promisify(execFile);
 
@@ -68,6 +69,68 @@ describe('npm run export:lms', () => {
     expect(files['okafor-discharge/index.html']).toBeDefined();
   }, 120_000);
 
+  it('builds a lesson package: reproducible, its text and check inlined, no links out, listed in the manifest', async () => {
+    const [a, b] = [dir(), dir()];
+    const lesson = 'communication/active-listening-oars';
+    const results = await Promise.all(
+      [a, b].map((out) => exportLms('--format', 'scorm2004', '--lesson', lesson, '--out', out)),
+    );
+    for (const result of results) expect(result).toMatchObject({ code: 0, stderr: '' });
+    const name = 'casecraft-communication-active-listening-oars-scorm2004.zip';
+    const first = readFileSync(join(a, name));
+    expect(first.equals(readFileSync(join(b, name)))).toBe(true);
+    expect(first.length).toBeLessThan(300_000);
+    const files = unzipSync(new Uint8Array(first));
+    const href = `lessons/${lesson}/index.html`;
+    expect(Object.keys(files)).toEqual([
+      'assets/lesson.css',
+      'assets/player.css',
+      'assets/player.js',
+      'imsmanifest.xml',
+      href,
+    ]);
+    expect(strFromU8(files['imsmanifest.xml']!)).toContain(`adlcp:scormType="sco" href="${href}"`);
+    const page = strFromU8(files[href]!);
+    expect(page).toContain('src="../../../assets/player.js"');
+    expect(page).toContain('href="../../../assets/lesson.css"');
+    const config = JSON.parse(
+      /<script type="application\/json" id="casecraft-package">(.*?)<\/script>/s.exec(page)![1]!,
+    ) as PackagedLesson;
+    expect(config).toMatchObject({ kind: 'lesson', lessonId: lesson, mastery: 0.7 });
+    // The lesson's text (its first section, a worked exchange), with the check's mount point.
+    expect(config.html).toContain('<h2>Why it matters on the job</h2>');
+    expect(config.html).toContain('class="exchange"');
+    expect(config.html).toContain('<div id="casecraft-check"></div>');
+    // Its check: every item of the lesson's frontmatter, each with one right answer.
+    const source = readFileSync(`content/lessons/${lesson}.mdx`, 'utf8');
+    const itemIds = [...source.matchAll(/^ {2}- id: (\S+)$/gm)].map((match) => match[1]);
+    expect(config.items.map((item) => item.id)).toEqual(itemIds);
+    for (const item of config.items) expect(item.options.filter((o) => o.correct)).toHaveLength(1);
+    // No links back to the site or anywhere else.
+    expect(config.html).not.toMatch(/href="(?!#)/);
+    expect(page).not.toMatch(/(src|href)="(https?:)?\/\//);
+  }, 180_000);
+
+  it('packages a programme that mixes lessons and scenarios, one AU per item in order', async () => {
+    const work = dir();
+    const programme = join(work, 'mixed.yaml');
+    writeFileSync(
+      programme,
+      'title: Listening then a visit\nitems:\n  - lesson: communication/active-listening-oars\n  - scenario: taufa-diabetes\n',
+    );
+    const result = await exportLms('--format', 'cmi5', '--programme', programme, '--out', work);
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    const files = unzipSync(
+      new Uint8Array(readFileSync(join(work, 'casecraft-listening-then-a-visit-cmi5.zip'))),
+    );
+    const structure = strFromU8(files['cmi5.xml']!);
+    const urls = [...structure.matchAll(/<url>([^<]+)<\/url>/g)].map((match) => match[1]);
+    expect(urls).toEqual([
+      'lessons/communication/active-listening-oars/index.html',
+      'taufa-diabetes/index.html',
+    ]);
+  }, 120_000);
+
   it.each([
     [
       ['--format', 'scorm12', '--scenario', 'no-such-scenario'],
@@ -80,8 +143,12 @@ describe('npm run export:lms', () => {
       /cannot write to --out/,
     ],
     [
-      ['--format', 'cmi5', '--lesson', 'empathy/naming-feelings'],
-      /lesson packages are not supported yet/,
+      ['--format', 'cmi5', '--lesson', 'communication/no-such-lesson'],
+      /unknown lesson "communication\/no-such-lesson"/,
+    ],
+    [
+      ['--format', 'cmi5', '--scenario', 'taufa-diabetes', '--lesson', 'communication/x'],
+      /give one of --scenario ID, --lesson SKILL\/SLUG or --programme FILE/,
     ],
     [['--format', 'cmi5', '--scenario', 'taufa-diabetes', '--mastery', '1.5'], /--mastery must be/],
   ])(

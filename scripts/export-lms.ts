@@ -1,11 +1,12 @@
 /**
- * `npm run export:lms -- --format scorm12|scorm2004|cmi5 (--scenario ID | --programme FILE)
+ * `npm run export:lms -- --format scorm12|scorm2004|cmi5 (--scenario ID | --lesson SKILL/SLUG | --programme FILE)
  *    [--mode assessment|practice] [--mastery 0.7] [--out DIR]`
  *
  * Writes one LMS package (a zip) per run into DIR (default lms-packages/): the packaged
- * player, the scenario(s), and the format's manifest. A programme file (YAML or JSON) lists
- * its items in order: `title`, optional `description`, `items: [{ scenario: ID }, …]`; each
- * item becomes one SCO (SCORM) or AU (cmi5). Bad input: one line on stderr, exit 2.
+ * player, the scenario(s) and lesson(s), and the format's manifest. A programme file (YAML or
+ * JSON) lists its items in order: `title`, optional `description`,
+ * `items: [{ scenario: ID } | { lesson: SKILL/SLUG }, …]`; each item becomes one SCO (SCORM)
+ * or AU (cmi5). Bad input: one line on stderr, exit 2.
  * See README, "Using Casecraft in your LMS".
  */
 import { accessSync, constants, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -13,13 +14,13 @@ import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { loadAllContent } from '../src/library/check-content';
 import { loadSkills } from '../src/library/content';
-import { bundlePlayer, buildPackage } from '../src/publish/lms-package';
+import { bundlePlayer, buildPackage, type PackageItemInput } from '../src/publish/lms-package';
 import { PLAY_MODES, type PlayMode } from '../src/domain/activity/kinds';
 import { LMS_FORMATS, type LmsFormat } from '../src/domain/lms/package';
 import { DEFAULT_MASTERY } from '../src/domain/lms/score';
 
 const USAGE =
-  'usage: npm run export:lms -- --format scorm12|scorm2004|cmi5 (--scenario ID | --programme FILE) [--mode assessment|practice] [--mastery 0.7] [--out DIR]';
+  'usage: npm run export:lms -- --format scorm12|scorm2004|cmi5 (--scenario ID | --lesson SKILL/SLUG | --programme FILE) [--mode assessment|practice] [--mastery 0.7] [--out DIR]';
 
 class InputError extends Error {}
 
@@ -36,8 +37,11 @@ interface ProgrammeFile {
   id: string;
   title: string;
   description: string;
-  scenarioIds: string[];
+  items: WantedItem[];
 }
+
+/** An item asked for, by id: a scenario's id or a lesson's SKILL/SLUG. */
+type WantedItem = { kind: 'scenario'; id: string } | { kind: 'lesson'; id: string };
 
 function readProgramme(file: string): ProgrammeFile {
   let data: unknown;
@@ -53,19 +57,21 @@ function readProgramme(file: string): ProgrammeFile {
     throw new InputError(`programme ${file} needs a title`);
   }
   if (!Array.isArray(programme.items) || programme.items.length === 0) {
-    throw new InputError(`programme ${file} has no items (list them under items: - scenario: ID)`);
+    throw new InputError(
+      `programme ${file} has no items (list them under items: - scenario: ID or - lesson: SKILL/SLUG)`,
+    );
   }
-  const scenarioIds = programme.items.map((item: unknown, index) => {
+  const items = programme.items.map((item: unknown, index): WantedItem => {
     const entry = item as { scenario?: unknown; lesson?: unknown } | null;
-    if (entry && typeof entry.lesson === 'string') {
+    if (entry && typeof entry.lesson === 'string' && entry.scenario === undefined) {
+      return { kind: 'lesson', id: entry.lesson };
+    }
+    if (!entry || typeof entry.scenario !== 'string' || entry.lesson !== undefined) {
       throw new InputError(
-        `programme ${file}, item ${index + 1}: lesson items cannot be packaged yet (scenarios only)`,
+        `programme ${file}, item ${index + 1}: expected { scenario: ID } or { lesson: SKILL/SLUG }`,
       );
     }
-    if (!entry || typeof entry.scenario !== 'string') {
-      throw new InputError(`programme ${file}, item ${index + 1}: expected { scenario: ID }`);
-    }
-    return entry.scenario;
+    return { kind: 'scenario', id: entry.scenario };
   });
   const id = programme.title
     .toLowerCase()
@@ -76,7 +82,7 @@ function readProgramme(file: string): ProgrammeFile {
     title: programme.title,
     description:
       typeof programme.description === 'string' ? programme.description : programme.title,
-    scenarioIds,
+    items,
   };
 }
 
@@ -96,15 +102,11 @@ async function main() {
       '--mastery must be a number from 0 to 1 (the share of the best reachable score)',
     );
   }
-  if (option('lesson') !== undefined) {
-    throw new InputError(
-      'lesson packages are not supported yet: package scenarios (--scenario or --programme)',
-    );
-  }
   const scenarioId = option('scenario');
+  const lessonId = option('lesson');
   const programmeFile = option('programme');
-  if (!scenarioId === !programmeFile)
-    throw new InputError('give one of --scenario ID or --programme FILE');
+  if ([scenarioId, lessonId, programmeFile].filter((given) => given !== undefined).length !== 1)
+    throw new InputError('give one of --scenario ID, --lesson SKILL/SLUG or --programme FILE');
   const programme = programmeFile ? readProgramme(programmeFile) : undefined;
 
   const out = resolve(option('out') ?? 'lms-packages');
@@ -120,18 +122,40 @@ async function main() {
   const root = process.cwd();
   const content = loadAllContent(root);
   const byId = new Map(content.scenarios.map((entry) => [entry.scenario.id, entry]));
-  const wanted = programme ? programme.scenarioIds : [scenarioId!];
-  const scenarios = wanted.map((id) => {
-    const entry = byId.get(id);
-    if (!entry)
-      throw new InputError(`unknown scenario id "${id}" (npm run check:content lists them)`);
-    if (entry.analysis.issues.some((issue) => issue.severity === 'error')) {
-      throw new InputError(`scenario "${id}" has content errors (npm run check:content)`);
+  const lessonsById = new Map(content.lessons.map((lesson) => [lesson.id, lesson]));
+  const wanted: WantedItem[] = programme
+    ? programme.items
+    : lessonId !== undefined
+      ? [{ kind: 'lesson', id: lessonId }]
+      : [{ kind: 'scenario', id: scenarioId! }];
+  const items = wanted.map((item): PackageItemInput => {
+    if (item.kind === 'lesson') {
+      const lesson = lessonsById.get(item.id);
+      if (!lesson) {
+        throw new InputError(
+          `unknown lesson "${item.id}" (SKILL/SLUG, as in content/lessons/SKILL/SLUG.mdx)`,
+        );
+      }
+      return { kind: 'lesson', lesson };
     }
-    return entry;
+    const entry = byId.get(item.id);
+    if (!entry)
+      throw new InputError(`unknown scenario id "${item.id}" (npm run check:content lists them)`);
+    if (entry.analysis.issues.some((issue) => issue.severity === 'error')) {
+      throw new InputError(`scenario "${item.id}" has content errors (npm run check:content)`);
+    }
+    return { kind: 'scenario', loaded: entry };
   });
   const skills = loadSkills(root).skills;
-  const single = scenarios[0]!.scenario;
+  const first = items[0]!;
+  const single =
+    first.kind === 'lesson'
+      ? {
+          id: first.lesson.id.replace('/', '-'),
+          title: first.lesson.frontmatter.title,
+          summary: first.lesson.frontmatter.summary,
+        }
+      : first.loaded.scenario;
   const zip = buildPackage({
     format: format as LmsFormat,
     mode: mode as PlayMode,
@@ -139,7 +163,7 @@ async function main() {
     id: programme?.id ?? single.id,
     title: programme?.title ?? single.title,
     description: programme?.description ?? single.summary,
-    scenarios,
+    items,
     skillNames: Object.fromEntries(skills.map((skill) => [skill.id, skill.name])),
     lessonTitles: Object.fromEntries(
       content.lessons.map((lesson) => [lesson.id, lesson.frontmatter.title]),

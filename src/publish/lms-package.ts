@@ -12,7 +12,9 @@ import {
 import { PACKAGE_DATA_ELEMENT, type LmsFormat, type PackagedScenario } from '../domain/lms/package';
 import { reachableScoreRange } from '../domain/lms/score';
 import { xmlEscape } from '../domain/lms/manifest';
-import type { LoadedScenario } from '../library/content';
+import { checkVersion, type PackagedLesson } from '../domain/lms/lesson';
+import type { LoadedLesson, LoadedScenario } from '../library/content';
+import { lessonCheckItems, lessonHtml, lessonStyles } from './lms-lesson';
 
 /**
  * Builds LMS packages: the packaged player bundled by Vite into one classic script and one
@@ -75,9 +77,9 @@ export async function bundlePlayer(format: LmsFormat): Promise<PlayerAssets> {
   return { js: text('player.js'), css: text('player.css') };
 }
 
-export interface PackageItemInput {
-  loaded: LoadedScenario;
-}
+/** One item of a package, in order: a scenario or a lesson. */
+export type PackageItemInput =
+  { kind: 'scenario'; loaded: LoadedScenario } | { kind: 'lesson'; lesson: LoadedLesson };
 
 export interface PackageInput {
   format: LmsFormat;
@@ -87,7 +89,7 @@ export interface PackageInput {
   id: string;
   title: string;
   description: string;
-  scenarios: LoadedScenario[];
+  items: PackageItemInput[];
   skillNames: Record<string, string>;
   lessonTitles: Record<string, string>;
   assets: PlayerAssets;
@@ -97,19 +99,26 @@ export interface PackageInput {
 const scriptJson = (value: unknown) =>
   JSON.stringify(value).replaceAll('<', '\\u003c').replaceAll('>', '\\u003e');
 
-function itemPage(config: PackagedScenario): string {
+function itemPage(
+  title: string,
+  config: PackagedScenario | PackagedLesson,
+  /** From the page to the package's root. */
+  up: string,
+): string {
   return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${xmlEscape(config.scenario.title)} · Casecraft</title>
-<link rel="stylesheet" href="../assets/player.css">
+<title>${xmlEscape(title)} · Casecraft</title>
+<link rel="stylesheet" href="${up}assets/player.css">${
+    'kind' in config ? `\n<link rel="stylesheet" href="${up}assets/lesson.css">` : ''
+  }
 </head>
 <body>
 <div id="app"></div>
 <script type="application/json" id="${PACKAGE_DATA_ELEMENT}">${scriptJson(config)}</script>
-<script src="../assets/player.js"></script>
+<script src="${up}assets/player.js"></script>
 </body>
 </html>
 `;
@@ -120,24 +129,52 @@ export function buildPackage(input: PackageInput): Uint8Array {
   const files = new Map<string, string>();
   files.set('assets/player.js', input.assets.js);
   files.set('assets/player.css', input.assets.css);
-  const items = input.scenarios.map(({ scenario, analysis }) => {
+  const items = input.items.map((item) => {
+    // A lesson's page sits under its skill: lessons/<skill>/<slug>/, one level deeper.
+    if (item.kind === 'lesson') {
+      const { lesson } = item;
+      const href = `lessons/${lesson.id}/index.html`;
+      return {
+        ...item,
+        id: lesson.id.replace('/', '.'),
+        title: lesson.frontmatter.title,
+        description: lesson.frontmatter.summary,
+        href,
+      };
+    }
+    const { scenario } = item.loaded;
     const href = `${scenario.id}/index.html`;
-    return { scenario, analysis, href };
+    return { ...item, id: scenario.id, title: scenario.title, description: scenario.summary, href };
   });
+  if (items.some((item) => item.kind === 'lesson')) files.set('assets/lesson.css', lessonStyles());
   const description: PackageDescription = {
     id: input.id,
     title: input.title,
     description: input.description,
     mastery: input.mastery,
-    items: items.map(({ scenario, href }) => ({
-      id: scenario.id,
-      title: scenario.title,
-      description: scenario.summary,
-      href,
-    })),
+    items: items.map(({ id, title, description, href }) => ({ id, title, description, href })),
     files: [],
   };
-  for (const { scenario, analysis, href } of items) {
+  for (const item of items) {
+    const auIri = input.format === 'cmi5' ? { auIri: cmi5AuIri(description, { id: item.id }) } : {};
+    if (item.kind === 'lesson') {
+      const checkItems = lessonCheckItems(item.lesson, input.skillNames);
+      const lesson: PackagedLesson = {
+        kind: 'lesson',
+        format: input.format,
+        lessonId: item.lesson.id,
+        title: item.title,
+        summary: item.description,
+        html: lessonHtml(item.lesson),
+        items: checkItems,
+        mastery: input.mastery,
+        version: checkVersion(checkItems),
+        ...auIri,
+      };
+      files.set(item.href, itemPage(item.title, lesson, '../../../'));
+      continue;
+    }
+    const { scenario, analysis } = item.loaded;
     const config: PackagedScenario = {
       format: input.format,
       mode: input.mode,
@@ -153,9 +190,9 @@ export function buildPackage(input: PackageInput): Uint8Array {
       scoreRange: reachableScoreRange(scenario),
       longestPath: analysis.longestPath,
       mastery: input.mastery,
-      ...(input.format === 'cmi5' ? { auIri: cmi5AuIri(description, { id: scenario.id }) } : {}),
+      ...auIri,
     };
-    files.set(href, itemPage(config));
+    files.set(item.href, itemPage(item.title, config, '../'));
   }
   description.files = [...files.keys()].sort();
   if (input.format === 'scorm12') files.set('imsmanifest.xml', scorm12Manifest(description));

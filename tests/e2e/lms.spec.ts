@@ -321,3 +321,77 @@ test('cmi5: an LMS that cannot be reached is said so, and the scenario still pla
   await startByKeyboard(page, page.mainFrame());
   await expect(page.getByText('Decision 1', { exact: true })).toBeVisible();
 });
+
+test('scorm2004 lesson: its text and check, every item answered by keyboard, resumed after a reload; completed and scored, one interaction per answer; passes axe', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  const lessonId = 'communication/active-listening-oars';
+  const built = await buildPackages(lessonId, ['scorm2004'], 'lesson');
+  const pkg = built.scorm2004!;
+  const lessonLms = await startTestLms(built);
+  try {
+    const { items } = pkg.config;
+    // Every item right but the last: (n − 1)/n, above the 0.7 mastery score for 4 or more items.
+    const answers = items.map((item, index) =>
+      item.options.findIndex((option) => option.correct === index < items.length - 1),
+    );
+    const name = 'scorm2004-lesson';
+    /** What scorm-again last committed for the lesson's LMS page. */
+    const held = (): unknown => lessonLms.commits.get(name)?.cmi;
+    await page.goto(`${lessonLms.origin}/lms/scorm2004/${name}`);
+    let frame = await courseFrame(page);
+    await expect(frame.getByRole('heading', { name: 'Why it matters on the job' })).toBeVisible();
+    await expect(frame.getByText(/recorded by your organisation/)).toBeVisible();
+    await expect(frame.getByText(`0 of ${items.length} answered.`)).toBeVisible();
+    await expectNoAxeViolations(page, 'packaged lesson in an LMS');
+
+    /** Answers item `index` by keyboard: arrows through its options, Tab to the button, Enter. */
+    const answerByKeyboard = async (index: number) => {
+      const form = frame.locator('.knowledge-check form').nth(index);
+      await form.getByRole('radio').first().focus();
+      if (answers[index] === 0) await page.keyboard.press('Space');
+      for (let step = 0; step < answers[index]!; step++) await page.keyboard.press('ArrowDown');
+      await expect(form.getByRole('radio').nth(answers[index]!)).toBeChecked();
+      await page.keyboard.press('Tab');
+      await expect(form.getByRole('button', { name: 'Check answer' })).toBeFocused();
+      await page.keyboard.press('Enter');
+      await expect(form.locator('.verdict')).toBeVisible();
+    };
+
+    const half = Math.floor(items.length / 2);
+    for (let index = 0; index < half; index++) await answerByKeyboard(index);
+    await expect.poll(() => count(get(held(), 'interactions'))).toBe(half);
+    await expect
+      .poll(() => text(held(), 'suspend_data').split('|')[2]?.replaceAll('-', '').length)
+      .toBe(half);
+    expect(text(held(), 'completion_status')).toBe('incomplete');
+
+    await page.reload();
+    frame = await courseFrame(page);
+    await expect(frame.getByText(`${half} of ${items.length} answered.`)).toBeVisible();
+    for (let index = half; index < items.length; index++) await answerByKeyboard(index);
+    await expect(
+      frame.getByText(`All ${items.length} answered: ${items.length - 1} correct.`),
+    ).toBeVisible();
+
+    await expect.poll(() => text(held(), 'completion_status')).toBe('completed');
+    const done = held();
+    expect(text(done, 'success_status')).toBe('passed');
+    const scaled = (items.length - 1) / items.length;
+    expect(Number(text(done, 'score', 'scaled'))).toBeCloseTo(scaled, 4);
+    expect(text(done, 'score', 'raw')).toBe(String(Math.round(scaled * 100)));
+    const interactions = get(done, 'interactions');
+    expect(count(interactions)).toBe(items.length);
+    for (const [index, item] of items.entries()) {
+      const interaction = get(interactions, index);
+      expect(text(interaction, 'id')).toBe(`${lessonId}.${item.id}`);
+      expect(text(interaction, 'type')).toBe('choice');
+      expect(text(interaction, 'learner_response')).toBe(item.options[answers[index]!]!.id);
+      expect(text(interaction, 'result')).toBe(index < items.length - 1 ? 'correct' : 'incorrect');
+    }
+    await expectNoAxeViolations(page, 'packaged lesson, check answered');
+  } finally {
+    await lessonLms.close();
+  }
+});

@@ -11,7 +11,7 @@ export interface LmsScenarioPlayerProps {
   connect: (onProblem: (problem: string) => void) => LmsAdapter;
 }
 
-const LMS_NAMES: Record<LmsAdapter['kind'], string> = {
+export const LMS_NAMES: Record<LmsAdapter['kind'], string> = {
   scorm12: 'SCORM 1.2',
   scorm2004: 'SCORM 2004',
   cmi5: 'cmi5',

@@ -5,8 +5,20 @@ import { mountPackagedPlayer } from './mount';
 
 /** The cmi5 packages' script: launched by a cmi5 LMS, or played without one. */
 mountPackagedPlayer((config) => {
-  const content = scoringContentFrom({ scenarios: [config.scenario], lessons: [] });
-  const titles = { [config.scenario.id]: config.scenario.title, ...config.skillNames };
+  const content =
+    'kind' in config
+      ? scoringContentFrom({
+          scenarios: [],
+          lessons: [{ id: config.lessonId, check: config.items }],
+        })
+      : scoringContentFrom({ scenarios: [config.scenario], lessons: [] });
+  const titles =
+    'kind' in config
+      ? {
+          [config.lessonId]: config.title,
+          ...Object.fromEntries(config.items.map((item) => [item.skill, item.skillName])),
+        }
+      : { [config.scenario.id]: config.scenario.title, ...config.skillNames };
   return (onProblem) =>
     isCmi5Launch() ? createCmi5Adapter(content, titles, onProblem) : createNoLmsAdapter();
 });

@@ -1,10 +1,9 @@
 import {
-  scorm12Interaction,
+  type DecisionStep,
   scorm12Standing,
   scorm12Timespan,
   type CmiValues,
 } from '../../domain/lms/cmi';
-import type { ScenarioCore } from '../../domain/scenario/schema';
 import type { LmsAdapter, LmsProblemListener } from './adapter';
 
 /** The SCORM 1.2 run-time API as the LMS exposes it (window.API). */
@@ -21,7 +20,8 @@ export interface Scorm12Api {
 /** SCORM 1.2: cmi.core.* status and score, cmi.suspend_data, interactions and objectives. */
 export function createScorm12Adapter(
   api: Scorm12Api,
-  scenario: ScenarioCore,
+  /** Maps one recorded decision or check answer to its `cmi.interactions.n.*` values. */
+  interaction: (index: number, step: DecisionStep) => CmiValues,
   onProblem: LmsProblemListener,
 ): LmsAdapter {
   const startedAt = Date.now();
@@ -53,7 +53,7 @@ export function createScorm12Adapter(
           : {}),
       });
     },
-    decision: (index, step) => Promise.resolve(set(scorm12Interaction(scenario, index, step))),
+    decision: (index, step) => Promise.resolve(set(interaction(index, step))),
     standing: (standing) => Promise.resolve(set(scorm12Standing(standing))),
     suspend: (data) => Promise.resolve(set([['cmi.suspend_data', data]])),
     completed: () => Promise.resolve(),

@@ -1,10 +1,9 @@
 import {
   isoDuration,
-  scorm2004Interaction,
+  type DecisionStep,
   scorm2004Standing,
   type CmiValues,
 } from '../../domain/lms/cmi';
-import type { ScenarioCore } from '../../domain/scenario/schema';
 import type { LmsAdapter, LmsProblemListener } from './adapter';
 
 /** The SCORM 2004 run-time API as the LMS exposes it (window.API_1484_11). */
@@ -21,7 +20,8 @@ export interface Scorm2004Api {
 /** SCORM 2004 4th edition: completion and success status, scaled scores, progress, adl.nav.request. */
 export function createScorm2004Adapter(
   api: Scorm2004Api,
-  scenario: ScenarioCore,
+  /** Maps one recorded decision or check answer to its `cmi.interactions.n.*` values. */
+  interaction: (index: number, step: DecisionStep) => CmiValues,
   onProblem: LmsProblemListener,
 ): LmsAdapter {
   const startedAt = Date.now();
@@ -48,7 +48,7 @@ export function createScorm2004Adapter(
         ...(passing !== '' && Number.isFinite(mastery) ? { masteryScore: mastery } : {}),
       });
     },
-    decision: (index, step) => Promise.resolve(set(scorm2004Interaction(scenario, index, step))),
+    decision: (index, step) => Promise.resolve(set(interaction(index, step))),
     standing: (standing) => Promise.resolve(set(scorm2004Standing(standing))),
     suspend: (data) => Promise.resolve(set([['cmi.suspend_data', data]])),
     completed: () => Promise.resolve(),

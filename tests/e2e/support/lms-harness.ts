@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, extname, join, normalize } from 'node:path';
 import { promisify } from 'node:util';
 import { unzipSync } from 'fflate';
+import type { PackagedLesson } from '../../../src/domain/lms/lesson';
 import type { LmsFormat, PackagedScenario } from '../../../src/domain/lms/package';
 
 /**
@@ -22,20 +23,31 @@ const TYPES: Record<string, string> = {
   '.xml': 'application/xml',
 };
 
-export interface BuiltPackage {
+export interface BuiltPackage<Config = PackagedScenario> {
   format: LmsFormat;
   zip: Uint8Array;
   dir: string;
   /** The first item's page, relative to the package root. */
   href: string;
-  config: PackagedScenario;
+  config: Config;
 }
 
 /** Builds and unzips one package per format (the CLI, exactly as an author runs it). */
 export async function buildPackages(
   scenarioId: string,
   formats: readonly LmsFormat[],
-): Promise<Record<string, BuiltPackage>> {
+): Promise<Record<string, BuiltPackage>>;
+/** The same for a lesson (`SKILL/SLUG`). */
+export async function buildPackages(
+  lessonId: string,
+  formats: readonly LmsFormat[],
+  item: 'lesson',
+): Promise<Record<string, BuiltPackage<PackagedLesson>>>;
+export async function buildPackages(
+  itemId: string,
+  formats: readonly LmsFormat[],
+  item: 'scenario' | 'lesson' = 'scenario',
+): Promise<Record<string, BuiltPackage<PackagedScenario | PackagedLesson>>> {
   const out = mkdtempSync(join(tmpdir(), 'casecraft-lms-'));
   const built = await Promise.all(
     formats.map(async (format) => {
@@ -44,23 +56,31 @@ export async function buildPackages(
         'scripts/export-lms.ts',
         '--format',
         format,
-        '--scenario',
-        scenarioId,
+        `--${item}`,
+        itemId,
         '--out',
         out,
       ]);
-      const zip = new Uint8Array(readFileSync(join(out, `casecraft-${scenarioId}-${format}.zip`)));
+      const zip = new Uint8Array(
+        readFileSync(join(out, `casecraft-${itemId.replace('/', '-')}-${format}.zip`)),
+      );
       const dir = join(out, format);
       for (const [name, bytes] of Object.entries(unzipSync(zip))) {
         mkdirSync(dirname(join(dir, name)), { recursive: true });
         writeFileSync(join(dir, name), bytes);
       }
-      const href = `${scenarioId}/index.html`;
+      const href = item === 'lesson' ? `lessons/${itemId}/index.html` : `${itemId}/index.html`;
       const page = readFileSync(join(dir, href), 'utf8');
       const json = /<script type="application\/json" id="casecraft-package">(.*?)<\/script>/s.exec(
         page,
       )![1]!;
-      return { format, zip, dir, href, config: JSON.parse(json) as PackagedScenario };
+      return {
+        format,
+        zip,
+        dir,
+        href,
+        config: JSON.parse(json) as PackagedScenario | PackagedLesson,
+      };
     }),
   );
   return Object.fromEntries(built.map((entry) => [entry.format, entry]));
@@ -118,7 +138,9 @@ const scormPage = (format: 'scorm12' | 'scorm2004', name: string, src: string) =
 </script></body></html>`;
 };
 
-export async function startTestLms(packages: Record<string, BuiltPackage>): Promise<TestLms> {
+export async function startTestLms(
+  packages: Record<string, BuiltPackage<PackagedScenario | PackagedLesson>>,
+): Promise<TestLms> {
   const commits = new Map<string, Record<string, unknown>>();
   const sequences = new Map<string, number>();
   const statements: RecordedStatement[] = [];
