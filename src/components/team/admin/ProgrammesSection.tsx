@@ -42,7 +42,7 @@ function ProgrammeItems({
         <ol>
           {itemsOf(programme).map((item) => (
             <li key={`${item.kind}:${item.id}`}>
-              {itemLabel(options, item)}{' '}
+              <span className="item-label">{itemLabel(options, item)}</span>{' '}
               <span className="muted">
                 ({completionRule({ item_kind: item.kind, required_mode: item.mode ?? null })})
               </span>
