@@ -1,10 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { LESSON_CHECK_ELEMENT, type PackagedLesson } from '../../domain/lms/lesson';
 import type { LmsAdapter } from '../../services/lms/adapter';
-import { createLessonLmsBridge, type LessonLmsBridge } from '../../services/lms/lesson-bridge';
-import { createNoLmsAdapter } from '../../services/lms/none';
+import { createLessonLmsBridge } from '../../services/lms/lesson-bridge';
 import { KnowledgeCheckForm } from '../lesson/KnowledgeCheckForm';
+import { useLmsConnection } from './useLmsConnection';
 import { LMS_NAMES } from './LmsScenarioPlayer';
 
 export interface LmsLessonPlayerProps {
@@ -14,46 +14,15 @@ export interface LmsLessonPlayerProps {
 
 /** A packaged lesson: its text, and its knowledge check recording to the LMS through its adapter. */
 export function LmsLessonPlayer({ config, connect }: LmsLessonPlayerProps) {
-  const [bridge, setBridge] = useState<LessonLmsBridge | null>(null);
-  const [kind, setKind] = useState<LmsAdapter['kind']>('none');
-  const [notices, setNotices] = useState<string[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
+  const makeBridge = useCallback(
+    (adapter: LmsAdapter) => createLessonLmsBridge(config, adapter),
+    [config],
+  );
+  const { bridge, kind, notices, problems } = useLmsConnection(makeBridge, connect, {
+    saved: 'saved answers',
+    doing: 'answer',
+  });
   const [checkSlot, setCheckSlot] = useState<HTMLElement | null>(null);
-
-  useEffect(() => {
-    const adapter = connect((problem) =>
-      setProblems((known) => (known.includes(problem) ? known : [...known, problem])),
-    );
-    const made = createLessonLmsBridge(config, adapter);
-    let cancelled = false;
-    const finish = () => made.finish();
-    made
-      .start()
-      .then(({ resumeProblem }) => {
-        if (cancelled) return;
-        setKind(adapter.kind);
-        if (resumeProblem) {
-          setNotices([
-            `Your saved answers could not be used (${resumeProblem}), so this attempt starts from the beginning.`,
-          ]);
-        }
-        setBridge(made);
-        window.addEventListener('pagehide', finish);
-      })
-      .catch(async (error: unknown) => {
-        if (cancelled) return;
-        setProblems([
-          `The LMS could not be reached (${error instanceof Error ? error.message : String(error)}); you can still answer, but nothing is recorded.`,
-        ]);
-        const offline = createLessonLmsBridge(config, createNoLmsAdapter());
-        await offline.start();
-        if (!cancelled) setBridge(offline);
-      });
-    return () => {
-      cancelled = true;
-      window.removeEventListener('pagehide', finish);
-    };
-  }, [config, connect]);
 
   // Stable, so React calls it once per mount rather than on every render.
   const findCheckSlot = useCallback(

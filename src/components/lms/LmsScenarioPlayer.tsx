@@ -1,8 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useCallback } from 'react';
 import type { PackagedScenario } from '../../domain/lms/package';
 import type { LmsAdapter } from '../../services/lms/adapter';
-import { createLmsBridge, type LmsBridge } from '../../services/lms/bridge';
-import { createNoLmsAdapter } from '../../services/lms/none';
+import { createLmsBridge } from '../../services/lms/bridge';
+import { useLmsConnection } from './useLmsConnection';
 import { ScenarioPlay } from '../scenario/ScenarioPlay';
 
 export interface LmsScenarioPlayerProps {
@@ -20,46 +20,14 @@ export const LMS_NAMES: Record<LmsAdapter['kind'], string> = {
 
 /** A packaged scenario: the site's player, recording to the LMS through its adapter. */
 export function LmsScenarioPlayer({ config, connect }: LmsScenarioPlayerProps) {
-  const [bridge, setBridge] = useState<LmsBridge | null>(null);
-  const [kind, setKind] = useState<LmsAdapter['kind']>('none');
-  const [notices, setNotices] = useState<string[]>([]);
-  const [problems, setProblems] = useState<string[]>([]);
-
-  useEffect(() => {
-    const adapter = connect((problem) =>
-      setProblems((known) => (known.includes(problem) ? known : [...known, problem])),
-    );
-    const made = createLmsBridge(config, adapter);
-    let cancelled = false;
-    const finish = () => made.finish();
-    made
-      .start()
-      .then(({ resumeProblem }) => {
-        if (cancelled) return;
-        setKind(adapter.kind);
-        if (resumeProblem) {
-          setNotices([
-            `Your saved place could not be used (${resumeProblem}), so this attempt starts from the beginning.`,
-          ]);
-        }
-        setBridge(made);
-        window.addEventListener('pagehide', finish);
-      })
-      .catch(async (error: unknown) => {
-        if (cancelled) return;
-        setProblems([
-          `The LMS could not be reached (${error instanceof Error ? error.message : String(error)}); you can still play, but nothing is recorded.`,
-        ]);
-        // Play on without the LMS rather than leave the learner at a dead end.
-        const offline = createLmsBridge(config, createNoLmsAdapter());
-        await offline.start();
-        if (!cancelled) setBridge(offline);
-      });
-    return () => {
-      cancelled = true;
-      window.removeEventListener('pagehide', finish);
-    };
-  }, [config, connect]);
+  const makeBridge = useCallback(
+    (adapter: LmsAdapter) => createLmsBridge(config, adapter),
+    [config],
+  );
+  const { bridge, kind, notices, problems } = useLmsConnection(makeBridge, connect, {
+    saved: 'saved place',
+    doing: 'play',
+  });
 
   return (
     <main className="lms-package">
