@@ -6,6 +6,7 @@
  */
 import { benchColdStart, benchDashboards, benchIngestion } from './bench/backend';
 import type { BenchLine } from './bench/figures';
+import { benchNpmStart } from './bench/npm-start';
 import { benchPostgres15 } from './bench/postgres15';
 import { benchScoring } from './bench/scoring';
 import { benchStudio } from './bench/studio';
@@ -16,6 +17,7 @@ const sections: [string, () => Promise<BenchLine[]> | BenchLine[]][] = [
   ['dashboards', benchDashboards],
   ['postgres15', benchPostgres15],
   ['cold-start', benchColdStart],
+  ['npm-start', benchNpmStart],
   ['studio', benchStudio],
 ];
 const json = process.argv.includes('--json');

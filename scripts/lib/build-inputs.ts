@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { hashInputs } from '../../src/library/inputs-hash';
 
 /**
  * What the site build reads — content, scenarios, source, public assets, the config files and
@@ -22,35 +22,8 @@ export const BUILD_INPUTS = [
 
 export const BUILD_STAMP = join('dist', '.build-inputs');
 
-/** Files under a directory (readdirSync throws ENOTDIR for a file). */
-function filesUnder(root: string, path: string): string[] {
-  const full = join(root, path);
-  return readdirSync(full, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(root, join(entry.parentPath, entry.name)));
-}
-
 /** sha256 over every input file's path and bytes, in a fixed order. */
-export function buildInputsHash(root = process.cwd()): string {
-  const files: string[] = [];
-  for (const input of BUILD_INPUTS) {
-    const full = join(root, input);
-    if (!existsSync(full)) continue;
-    try {
-      files.push(...filesUnder(root, input));
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOTDIR') throw error;
-      files.push(input);
-    }
-  }
-  const hash = createHash('sha256');
-  for (const file of files.map((name) => name.split('\\').join('/')).sort()) {
-    hash.update(`${file}\0`);
-    hash.update(readFileSync(join(root, file)));
-    hash.update('\0');
-  }
-  return hash.digest('hex');
-}
+export const buildInputsHash = (root = process.cwd()): string => hashInputs(BUILD_INPUTS, root);
 
 /** Whether dist/ was built from exactly these inputs (a stamp written by `recordBuild`). */
 export function builtFrom(hash: string, root = process.cwd()): boolean {

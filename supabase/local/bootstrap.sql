@@ -106,3 +106,10 @@ create table if not exists supabase_migrations.schema_migrations (
   name text,
   applied_at timestamptz not null default now()
 );
+
+-- What the local stack last derived, by key: the hash of the catalogue's inputs, so a restart
+-- republishes the catalogue only when the content or the code that derives it changed.
+create table if not exists supabase_migrations.local_state (
+  key text primary key,
+  value text not null
+);

@@ -7,6 +7,7 @@ import { loadAllContent } from '../../src/library/check-content';
 import { catalogueStatements } from '../../src/publish/catalogue-sql';
 import { loadSkills } from '../../src/library/content';
 import { measuredSkills } from '../../src/domain/skills/skill';
+import { hashInputs } from '../../src/library/inputs-hash';
 import { demoActivitySql } from './demo-activity';
 
 export const SUPABASE_DIR = new URL('..', import.meta.url).pathname;
@@ -65,8 +66,18 @@ export async function applyMigrations(
   return done;
 }
 
-/** Publishes the repository's content to the catalogue (idempotent). */
-export async function applyCatalogue(db: PGlite, root = process.cwd()): Promise<void> {
+/**
+ * What the catalogue is made from: the content, the code that validates it and derives the
+ * catalogue's rows (src), and the lockfile (the parsers' versions).
+ */
+export const CATALOGUE_INPUTS = ['content', 'scenarios', 'src', 'package-lock.json'];
+
+/**
+ * Publishes the repository's content to the catalogue (idempotent). With `inputs` (a hash of
+ * CATALOGUE_INPUTS), the hash is stored with the catalogue in the same transaction, so a
+ * restart can tell the catalogue is already what the repository would publish.
+ */
+export async function applyCatalogue(db: PGlite, root = process.cwd(), inputs?: string) {
   const content = loadAllContent(root);
   const errors = content.issues.filter((issue) => issue.severity !== 'warning');
   if (errors.length > 0)
@@ -78,7 +89,21 @@ export async function applyCatalogue(db: PGlite, root = process.cwd()): Promise<
   });
   await db.transaction(async (tx) => {
     for (const statement of statements) await tx.exec(statement);
+    if (inputs !== undefined)
+      await tx.query(
+        `insert into supabase_migrations.local_state (key, value) values ('catalogue_inputs', $1)
+         on conflict (key) do update set value = excluded.value`,
+        [inputs],
+      );
   });
+}
+
+/** Whether the catalogue was last published from exactly these inputs. */
+async function catalogueFrom(db: PGlite, inputs: string): Promise<boolean> {
+  const { rows } = await db.query<{ value: string }>(
+    `select value from supabase_migrations.local_state where key = 'catalogue_inputs'`,
+  );
+  return rows[0]?.value === inputs;
 }
 
 /** The demo agency (seed.sql), then its simulated activity history against the current content. */
@@ -111,7 +136,11 @@ export async function applySeed(db: PGlite, root = process.cwd(), now = Date.now
   });
 }
 
-/** A ready database: bootstrap, migrations, catalogue; the seed on a new one. */
+/**
+ * A ready database: bootstrap, migrations, catalogue; the seed on a new one. The catalogue is
+ * republished only when its inputs changed or a migration ran (it may have reshaped the
+ * catalogue's tables): loading and checking every lesson and scenario is most of a restart.
+ */
 export async function prepareDatabase(options: {
   dataDir?: string;
   seed?: boolean;
@@ -119,8 +148,12 @@ export async function prepareDatabase(options: {
 }) {
   const { db, isNew } = await openDatabase(options.dataDir);
   await applyBootstrap(db);
-  await applyMigrations(db, options.log);
-  await applyCatalogue(db);
+  const migrated = await applyMigrations(db, options.log);
+  const inputs = hashInputs(CATALOGUE_INPUTS);
+  if (migrated.length > 0 || !(await catalogueFrom(db, inputs))) {
+    await applyCatalogue(db, process.cwd(), inputs);
+    options.log?.('catalogue published from the repository content');
+  } else options.log?.('catalogue: content unchanged since it was last published');
   if (isNew && options.seed !== false) await applySeed(db);
   return { db, isNew };
 }

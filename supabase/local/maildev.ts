@@ -1,8 +1,9 @@
+import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MailDev } from 'maildev';
-import { checkPortFree } from './ports';
+import { fileURLToPath } from 'node:url';
+import { checkPortFree, PortInUseError } from './ports';
 
 /**
  * MailDev, the local mail catcher (as Supabase's local stack runs Inbucket/Mailpit): a real
@@ -25,6 +26,14 @@ export interface RunningMailCatcher {
 
 /** The newest mails are kept; older ones are dropped with their files. */
 const MAX_EMAILS = 1000;
+const PROCESS = fileURLToPath(new URL('./maildev-process.ts', import.meta.url));
+
+interface MailCatcherReply {
+  webPort?: number;
+  smtpPort?: number;
+  error?: string;
+  code?: string;
+}
 
 export async function startMailCatcher(options: MailCatcherOptions): Promise<RunningMailCatcher> {
   await checkPortFree(options.webPort, 'mail inbox');
@@ -32,36 +41,64 @@ export async function startMailCatcher(options: MailCatcherOptions): Promise<Run
   const temporary = options.dataDir ? undefined : mkdtempSync(join(tmpdir(), 'casecraft-mail-'));
   const mailDirectory = options.dataDir ?? temporary!;
   mkdirSync(mailDirectory, { recursive: true });
-  const maildev = new MailDev({
-    smtp: options.smtpPort,
-    ip: '127.0.0.1',
-    web: options.webPort,
-    webIp: '127.0.0.1',
-    mailDirectory,
-    maxEmails: MAX_EMAILS,
-    silent: true,
-  });
-  // MailDev's API server announces itself on the console whatever `silent` says; the stack
-  // prints the inbox address itself.
-  const info = console.info;
-  console.info = () => {};
-  let servers;
-  try {
-    servers = await maildev.start();
-  } catch (error) {
+  const removeTemporary = () => {
     if (temporary) rmSync(temporary, { recursive: true, force: true });
-    throw error;
-  } finally {
-    console.info = info;
+  };
+  // Plain node (this one, Node 24) strips the child's types; no loader hooks slow its imports.
+  const child = spawn(
+    process.execPath,
+    [
+      PROCESS,
+      JSON.stringify({
+        webPort: options.webPort,
+        smtpPort: options.smtpPort,
+        mailDirectory,
+        maxEmails: MAX_EMAILS,
+      }),
+    ],
+    { stdio: ['pipe', 'pipe', 'pipe'] },
+  );
+  const exited = new Promise<void>((done) => child.once('close', () => done()));
+  let stderr = '';
+  child.stderr.on('data', (data: Buffer) => (stderr = (stderr + data.toString()).slice(-2000)));
+  const reply = await new Promise<MailCatcherReply>((done) => {
+    let buffered = '';
+    child.stdout.on('data', (data: Buffer) => {
+      buffered += data.toString();
+      for (const line of buffered.split('\n').slice(0, -1)) {
+        try {
+          const message = (JSON.parse(line) as { casecraftMail?: MailCatcherReply }).casecraftMail;
+          if (message) done(message);
+        } catch {
+          // Not ours: MailDev's own output.
+        }
+      }
+      buffered = buffered.slice(buffered.lastIndexOf('\n') + 1);
+    });
+    child.once('close', (code) =>
+      done({ error: `MailDev stopped while starting (exit ${code}). ${stderr.trim()}`.trim() }),
+    );
+  });
+  if (reply.error !== undefined || reply.webPort === undefined || reply.smtpPort === undefined) {
+    child.kill('SIGKILL');
+    await exited;
+    removeTemporary();
+    if (reply.code === 'EADDRINUSE')
+      throw reply.error?.includes(`:${options.smtpPort}`)
+        ? new PortInUseError(options.smtpPort, 'SMTP')
+        : new PortInUseError(options.webPort, 'mail inbox');
+    throw new Error(`MailDev did not start: ${reply.error ?? 'no ports reported'}`);
   }
-  // Port 0 (tests) picks free ports: report the ones bound.
-  const webPort = servers.api?.getAddress()?.port ?? options.webPort;
   return {
-    inboxUrl: `http://127.0.0.1:${webPort}`,
-    smtpPort: servers.smtp.getAddress().port,
+    inboxUrl: `http://127.0.0.1:${reply.webPort}`,
+    smtpPort: reply.smtpPort,
     async stop() {
-      await maildev.stop();
-      if (temporary) rmSync(temporary, { recursive: true, force: true });
+      // Closing its stdin stops it; a child that does not stop in 5 s is killed.
+      child.stdin.end();
+      const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
+      await exited;
+      clearTimeout(timer);
+      removeTemporary();
     },
   };
 }

@@ -37,11 +37,17 @@ export async function startPostgrest(
   };
 
   const deadline = Date.now() + Number(env.PGRST_HEALTH_WAIT_TIME ?? 5000);
-  const url = `http://127.0.0.1:${env.PGRST_SERVER_PORT}/`;
+  // The admin server's /ready answers 200 once the schema cache is loaded. A request to the
+  // API itself while it loads is refused with 503 and makes PostgREST 12 load it again.
+  const url = env.PGRST_ADMIN_SERVER_PORT
+    ? `http://127.0.0.1:${env.PGRST_ADMIN_SERVER_PORT}/ready`
+    : `http://127.0.0.1:${env.PGRST_SERVER_PORT}/`;
   for (let wait = 50; ; wait = Math.min(wait + 50, 250)) {
     if (exit !== undefined) throw new Error(`PostgREST stopped while starting (exit ${exit}).`);
     const answered = await fetch(url)
-      .then((response) => response.status < 499)
+      .then((response) =>
+        env.PGRST_ADMIN_SERVER_PORT ? response.status === 200 : response.status < 499,
+      )
       .catch(() => false);
     if (answered) return { stop };
     if (Date.now() > deadline) {

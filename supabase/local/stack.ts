@@ -110,6 +110,18 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const { anonKey, serviceRoleKey } = apiKeys(jwtSecret);
 
     const started = performance.now();
+    // MailDev loads in its own process while the database opens; awaited below.
+    const mailStarting = options.mail
+      ? startMailCatcher({
+          webPort: options.mail.webPort,
+          smtpPort: options.mail.smtpPort,
+          dataDir: dataDir && join(dataDir, 'mail'),
+        })
+      : undefined;
+    // A failure is handled where it is awaited, not as an unhandled rejection meanwhile.
+    mailStarting?.catch(() => {});
+    // Stopped if a later step fails (or, having failed itself, nothing to stop).
+    undo.push(() => mailStarting?.then((catcher) => catcher.stop()).catch(() => {}));
     const { db, isNew } = await prepareDatabase({
       dataDir: dataDir && join(dataDir, 'db'),
       seed: options.seed,
@@ -134,6 +146,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
     const databaseUrl = `postgres://postgres:${password}@127.0.0.1:${proxy.port}/postgres`;
 
     const restPort = await freePort();
+    const restAdminPort = await freePort();
     const rest = await startPostgrest(
       {
         PGRST_DB_URI: `postgres://authenticator:${password}@127.0.0.1:${proxy.port}/postgres`,
@@ -144,6 +157,7 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
         PGRST_DB_PREPARED_STATEMENTS: 'false',
         PGRST_DB_CHANNEL_ENABLED: 'false',
         PGRST_SERVER_PORT: String(restPort),
+        PGRST_ADMIN_SERVER_PORT: String(restAdminPort),
         PGRST_SERVER_HOST: '127.0.0.1',
         PGRST_LOG_LEVEL: 'crit',
         PGRST_HEALTH_WAIT_TIME: '60000',
@@ -167,13 +181,8 @@ export async function startStack(options: StackOptions = {}): Promise<RunningSta
 
     let mailer: AuthMailer | undefined;
     let mail: RunningStack['mail'];
-    if (options.mail) {
-      const catcher = await startMailCatcher({
-        webPort: options.mail.webPort,
-        smtpPort: options.mail.smtpPort,
-        dataDir: dataDir && join(dataDir, 'mail'),
-      });
-      undo.push(() => catcher.stop());
+    if (options.mail && mailStarting) {
+      const catcher = await mailStarting;
       mail = { inboxUrl: catcher.inboxUrl, smtpPort: catcher.smtpPort };
       const transport = localTransport(catcher.smtpPort);
       undo.push(() => transport.close());
