@@ -4,22 +4,28 @@
 -- supabase/local/demo-activity.ts, because it must match the current content versions.
 -- Every demo account's password is: casecraft-demo
 
-insert into auth.users (id, email, encrypted_password, raw_user_meta_data) values
-  ('00000000-0000-4000-a000-000000000001', 'admin@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Dana Reyes (demo admin)')),
-  ('00000000-0000-4000-a000-000000000002', 'supervisor.north@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Morgan Ellery (demo supervisor)')),
-  ('00000000-0000-4000-a000-000000000003', 'supervisor.south@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Priya Natarajan (demo supervisor)')),
-  ('00000000-0000-4000-a000-000000000101', 'amara@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Amara Okoye (demo)')),
-  ('00000000-0000-4000-a000-000000000102', 'ben@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Ben Whitfield (demo)')),
-  ('00000000-0000-4000-a000-000000000103', 'carmen@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Carmen Ruiz (demo)')),
-  ('00000000-0000-4000-a000-000000000104', 'daniel@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Daniel Cho (demo)')),
-  ('00000000-0000-4000-a000-000000000105', 'esther@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Esther Mensah (demo)')),
-  ('00000000-0000-4000-a000-000000000106', 'farid@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Farid Haddad (demo)')),
-  ('00000000-0000-4000-a000-000000000107', 'grace@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Grace Liu (demo)')),
-  ('00000000-0000-4000-a000-000000000108', 'hannah@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Hannah Kowalski (demo)')),
-  ('00000000-0000-4000-a000-000000000109', 'isaac@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Isaac Thompson (demo)')),
-  ('00000000-0000-4000-a000-000000000110', 'jasmine@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Jasmine Patel (demo)')),
-  ('00000000-0000-4000-a000-000000000111', 'kofi@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Kofi Asante (demo)')),
-  ('00000000-0000-4000-a000-000000000112', 'lena@demo.casecraft.local', extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)), jsonb_build_object('display_name', 'Lena Fischer (demo)'))
+-- One bcrypt hash for the one shared demo password (each costs ~70 ms on PGlite; fifteen were
+-- a second of every fresh start).
+insert into auth.users (id, email, encrypted_password, raw_user_meta_data)
+select account.id::uuid, account.email, demo.hash, jsonb_build_object('display_name', account.display_name)
+from (select extensions.crypt('casecraft-demo', extensions.gen_salt('bf', 10)) as hash) demo
+cross join (values
+  ('00000000-0000-4000-a000-000000000001', 'admin@demo.casecraft.local', 'Dana Reyes (demo admin)'),
+  ('00000000-0000-4000-a000-000000000002', 'supervisor.north@demo.casecraft.local', 'Morgan Ellery (demo supervisor)'),
+  ('00000000-0000-4000-a000-000000000003', 'supervisor.south@demo.casecraft.local', 'Priya Natarajan (demo supervisor)'),
+  ('00000000-0000-4000-a000-000000000101', 'amara@demo.casecraft.local', 'Amara Okoye (demo)'),
+  ('00000000-0000-4000-a000-000000000102', 'ben@demo.casecraft.local', 'Ben Whitfield (demo)'),
+  ('00000000-0000-4000-a000-000000000103', 'carmen@demo.casecraft.local', 'Carmen Ruiz (demo)'),
+  ('00000000-0000-4000-a000-000000000104', 'daniel@demo.casecraft.local', 'Daniel Cho (demo)'),
+  ('00000000-0000-4000-a000-000000000105', 'esther@demo.casecraft.local', 'Esther Mensah (demo)'),
+  ('00000000-0000-4000-a000-000000000106', 'farid@demo.casecraft.local', 'Farid Haddad (demo)'),
+  ('00000000-0000-4000-a000-000000000107', 'grace@demo.casecraft.local', 'Grace Liu (demo)'),
+  ('00000000-0000-4000-a000-000000000108', 'hannah@demo.casecraft.local', 'Hannah Kowalski (demo)'),
+  ('00000000-0000-4000-a000-000000000109', 'isaac@demo.casecraft.local', 'Isaac Thompson (demo)'),
+  ('00000000-0000-4000-a000-000000000110', 'jasmine@demo.casecraft.local', 'Jasmine Patel (demo)'),
+  ('00000000-0000-4000-a000-000000000111', 'kofi@demo.casecraft.local', 'Kofi Asante (demo)'),
+  ('00000000-0000-4000-a000-000000000112', 'lena@demo.casecraft.local', 'Lena Fischer (demo)')
+) as account (id, email, display_name)
 on conflict do nothing;
 
 insert into public.organisations (id, name, is_demo) values

@@ -3,12 +3,15 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pgtap } from '@electric-sql/pglite-pgtap';
-import { loadAllContent } from '../../src/library/check-content';
-import { catalogueStatements } from '../../src/publish/catalogue-sql';
-import { loadSkills } from '../../src/library/content';
-import { measuredSkills } from '../../src/domain/skills/skill';
+import type { LoadedContent } from '../../src/library/check-content';
 import { hashInputs } from '../../src/library/inputs-hash';
-import { demoActivitySql } from './demo-activity';
+
+// Loading and checking the content (and the demo history made from it) is needed only when
+// the catalogue is republished or the demo agency seeded: imported then, not on every start.
+const contentLibrary = async () => ({
+  ...(await import('../../src/library/check-content')),
+  ...(await import('../../src/library/content')),
+});
 
 export const SUPABASE_DIR = new URL('..', import.meta.url).pathname;
 
@@ -77,8 +80,15 @@ export const CATALOGUE_INPUTS = ['content', 'scenarios', 'src', 'package-lock.js
  * CATALOGUE_INPUTS), the hash is stored with the catalogue in the same transaction, so a
  * restart can tell the catalogue is already what the repository would publish.
  */
-export async function applyCatalogue(db: PGlite, root = process.cwd(), inputs?: string) {
-  const content = loadAllContent(root);
+export async function applyCatalogue(
+  db: PGlite,
+  root = process.cwd(),
+  inputs?: string,
+  loaded?: LoadedContent,
+) {
+  const { loadAllContent, loadSkills } = await contentLibrary();
+  const { catalogueStatements } = await import('../../src/publish/catalogue-sql');
+  const content = loaded ?? loadAllContent(root);
   const errors = content.issues.filter((issue) => issue.severity !== 'warning');
   if (errors.length > 0)
     throw new Error(`content has ${errors.length} error(s); run npm run check:content`);
@@ -107,7 +117,12 @@ async function catalogueFrom(db: PGlite, inputs: string): Promise<boolean> {
 }
 
 /** The demo agency (seed.sql), then its simulated activity history against the current content. */
-export async function applySeed(db: PGlite, root = process.cwd(), now = Date.now()): Promise<void> {
+export async function applySeed(
+  db: PGlite,
+  root = process.cwd(),
+  now = Date.now(),
+  loaded?: LoadedContent,
+): Promise<void> {
   const seed = join(SUPABASE_DIR, 'seed.sql');
   if (!existsSync(seed)) return;
   await db.exec(readFileSync(seed, 'utf8'));
@@ -118,7 +133,10 @@ export async function applySeed(db: PGlite, root = process.cwd(), now = Date.now
        join public.organisations o on o.id = c.organisation_id where o.is_demo`,
     )
   ).rows;
-  const content = loadAllContent(root);
+  const { loadAllContent, loadSkills } = await contentLibrary();
+  const { measuredSkills } = await import('../../src/domain/skills/skill');
+  const { demoActivitySql } = await import('./demo-activity');
+  const content = loaded ?? loadAllContent(root);
   const statements = demoActivitySql({
     learners: people
       .filter((person) => person.role === 'learner')
@@ -150,10 +168,15 @@ export async function prepareDatabase(options: {
   await applyBootstrap(db);
   const migrated = await applyMigrations(db, options.log);
   const inputs = hashInputs(CATALOGUE_INPUTS);
+  // Loaded at most once, and only if the catalogue or the seed needs it.
+  let content: LoadedContent | undefined;
+  const loadContent = async () =>
+    (content ??= (await contentLibrary()).loadAllContent(process.cwd()));
   if (migrated.length > 0 || !(await catalogueFrom(db, inputs))) {
-    await applyCatalogue(db, process.cwd(), inputs);
+    await applyCatalogue(db, process.cwd(), inputs, await loadContent());
     options.log?.('catalogue published from the repository content');
   } else options.log?.('catalogue: content unchanged since it was last published');
-  if (isNew && options.seed !== false) await applySeed(db);
+  if (isNew && options.seed !== false)
+    await applySeed(db, process.cwd(), Date.now(), await loadContent());
   return { db, isNew };
 }
