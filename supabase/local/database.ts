@@ -5,6 +5,7 @@ import { pgcrypto } from '@electric-sql/pglite/contrib/pgcrypto';
 import { pgtap } from '@electric-sql/pglite-pgtap';
 import type { LoadedContent } from '../../src/library/check-content';
 import { hashInputs } from '../../src/library/inputs-hash';
+import { readTemplate, templateKey, writeTemplate } from './template';
 
 // Loading and checking the content (and the demo history made from it) is needed only when
 // the catalogue is republished or the demo agency seeded: imported then, not on every start.
@@ -15,8 +16,14 @@ const contentLibrary = async () => ({
 
 export const SUPABASE_DIR = new URL('..', import.meta.url).pathname;
 
-/** Opens PGlite: persisted under `dataDir`, or in memory when it is undefined. */
-export async function openDatabase(dataDir?: string): Promise<{ db: PGlite; isNew: boolean }> {
+/**
+ * Opens PGlite: persisted under `dataDir`, or in memory when it is undefined. A new database
+ * starts from `template` (a data-directory tarball) when one is given.
+ */
+export async function openDatabase(
+  dataDir?: string,
+  template?: Blob,
+): Promise<{ db: PGlite; isNew: boolean }> {
   let isNew = true;
   if (dataDir) {
     isNew = !existsSync(join(dataDir, 'PG_VERSION'));
@@ -24,6 +31,7 @@ export async function openDatabase(dataDir?: string): Promise<{ db: PGlite; isNe
   }
   const db = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
+    ...(isNew && template ? { loadDataDir: template } : {}),
     extensions: { pgcrypto, pgtap },
   });
   return { db, isNew };
@@ -164,7 +172,14 @@ export async function prepareDatabase(options: {
   seed?: boolean;
   log?: (line: string) => void;
 }) {
-  const { db, isNew } = await openDatabase(options.dataDir);
+  // A new database starts from the template of these inputs. In memory (tests, benches) the
+  // template is made when missing; a data directory is prepared directly then, since making
+  // the template would only add its dump to that one start.
+  const key = templateKey();
+  const template = readTemplate(key);
+  const { db, isNew } = await openDatabase(options.dataDir, template);
+  const makeTemplate = isNew && !template && !options.dataDir;
+  if (isNew && template) options.log?.('new database made from the template');
   await applyBootstrap(db);
   const migrated = await applyMigrations(db, options.log);
   const inputs = hashInputs(CATALOGUE_INPUTS);
@@ -176,6 +191,10 @@ export async function prepareDatabase(options: {
     await applyCatalogue(db, process.cwd(), inputs, await loadContent());
     options.log?.('catalogue published from the repository content');
   } else options.log?.('catalogue: content unchanged since it was last published');
+  if (makeTemplate) {
+    await writeTemplate(key, await db.dumpDataDir('gzip'));
+    options.log?.('template of a new database kept for the next one');
+  }
   if (isNew && options.seed !== false)
     await applySeed(db, process.cwd(), Date.now(), await loadContent());
   return { db, isNew };
