@@ -213,8 +213,9 @@ describe('TypeScript and SQL statistics parity', () => {
     const choices = simulatedRecords(scenarios, 300, 5).map((record, index): ActivityRecord => {
       const at = new Date(Date.UTC(2021, 0, 2) + index * 4 * DAY_MS).toISOString();
       if (record.kind !== 'choice') return { ...record, id: crypto.randomUUID(), at };
-      const attemptId = attempts.get(record.attemptId) ?? crypto.randomUUID();
-      attempts.set(record.attemptId, attemptId);
+      const original = record.attemptId ?? record.id;
+      const attemptId = attempts.get(original) ?? crypto.randomUUID();
+      attempts.set(original, attemptId);
       return { ...record, id: crypto.randomUUID(), attemptId, at };
     });
     const checks: ActivityRecord[] = content.lessons.slice(0, 3).flatMap((lesson, lessonIndex) =>
