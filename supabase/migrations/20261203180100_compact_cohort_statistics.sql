@@ -21,9 +21,12 @@
 --                "sums": "<base64: per row, 8 float8 big-endian: s_plus, s_minus, sw, swt, swy,
 --                         swtt, swty, swyy>"}}
 -- Entry i of every column (and the i-th 64 bytes of sums) is one learner × skill × format row.
+-- work_mem: the rows are kept once (the skills dictionary and the columns both read them);
+-- at 5,000 learners they are 5 MB, over the default 4 MB, which spilled them to a temporary
+-- file. 32 MB holds an agency several times that size in memory, for the call only.
 create or replace function private.cohort_statistics(cohort_id uuid)
 returns json
-language plpgsql stable security definer set search_path = ''
+language plpgsql stable security definer set search_path = '' set work_mem = '32MB'
 as $$
 declare
   -- Whole milliseconds, so that a client can score anything else at exactly this instant.
@@ -73,5 +76,19 @@ end
 $$;
 revoke all on function private.cohort_statistics(uuid) from public, anon;
 grant execute on function private.cohort_statistics(uuid) to authenticated, service_role;
+
+-- The public wrapper as plpgsql: a SQL function hands its result back through a tuplestore,
+-- which at 5,000 learners (5 MB) spilled to a temporary file at the default work_mem.
+create or replace function public.cohort_statistics(cohort_id uuid)
+returns json
+language plpgsql stable security invoker set search_path = ''
+as $$
+begin
+  return private.cohort_statistics(cohort_id);
+end
+$$;
+revoke all on function public.cohort_statistics(uuid) from public, anon;
+grant execute on function public.cohort_statistics(uuid) to authenticated;
+
 comment on function public.cohort_statistics(uuid) is
   'A cohort''s per-learner, per-skill, per-format statistics (decayed to now) in one JSON document, column by column, for its supervisors and its agency''s admins.';
