@@ -204,9 +204,13 @@ async function benchIngest(cluster: Postgres15): Promise<BenchLine[]> {
     }),
   );
   try {
-    const started = performance.now();
-    const { result: accepted, load } = await underMeasureLock(() =>
-      Promise.all(
+    // Timed inside the lock: waiting for another measurement to finish is not ingest time.
+    const {
+      result: { accepted, elapsed },
+      load,
+    } = await underMeasureLock(async () => {
+      const started = performance.now();
+      const accepted = await Promise.all(
         connections.map(async (client, index) => {
           let count = 0;
           const own = events[index]!;
@@ -222,9 +226,9 @@ async function benchIngest(cluster: Postgres15): Promise<BenchLine[]> {
           }
           return count;
         }),
-      ),
-    );
-    const elapsed = performance.now() - started;
+      );
+      return { accepted, elapsed: performance.now() - started };
+    });
     const total = clients * perClient;
     const ok = accepted.reduce((sum, count) => sum + count, 0);
     const stored = Number(
