@@ -1,8 +1,9 @@
 -- Issue 16 §1: agency_dispersion summed after joining its cells to the three formats: the
 -- planner, misled by the filter on derived ratios (it expected 75 cells of 45,000), sorted
 -- every cell by format for a merge join, on disk at the default work_mem. The cells are now
--- summed per format first (three rows, hashed), then joined to the formats. Same sums, same
--- columns, same access check.
+-- summed per format in one pass with no grouping (a sum per format, `filter`), whatever the
+-- planner expects, and the three sums turned into the three rows. Same sums, same columns,
+-- same order, same access check.
 create or replace function private.agency_dispersion(organisation_id uuid)
 returns table (format text, numerator double precision, denominator double precision, df bigint, cells bigint)
 language plpgsql stable security definer set search_path = ''
@@ -12,10 +13,21 @@ begin
     raise exception 'Only the agency''s admins can see its dispersion estimate.' using errcode = '42501';
   end if;
   return query
-  select formats.format, coalesce(c.numerator, 0), coalesce(c.denominator, 0), coalesce(c.df, 0), coalesce(c.cells, 0)
-  from (values ('choice'), ('check'), ('observation')) as formats (format)
-  left join (
-    select x.format, sum(x.num) as numerator, sum(x.den) as denominator, sum(x.runs - 1)::bigint as df, count(*) as cells
+  select v.format, v.numerator, v.denominator, v.df, v.cells
+  from (
+    select
+      coalesce(sum(x.num) filter (where x.format = 'check'), 0) as check_num,
+      coalesce(sum(x.den) filter (where x.format = 'check'), 0) as check_den,
+      coalesce(sum(x.runs - 1) filter (where x.format = 'check'), 0)::bigint as check_df,
+      count(*) filter (where x.format = 'check') as check_cells,
+      coalesce(sum(x.num) filter (where x.format = 'choice'), 0) as choice_num,
+      coalesce(sum(x.den) filter (where x.format = 'choice'), 0) as choice_den,
+      coalesce(sum(x.runs - 1) filter (where x.format = 'choice'), 0)::bigint as choice_df,
+      count(*) filter (where x.format = 'choice') as choice_cells,
+      coalesce(sum(x.num) filter (where x.format = 'observation'), 0) as observation_num,
+      coalesce(sum(x.den) filter (where x.format = 'observation'), 0) as observation_den,
+      coalesce(sum(x.runs - 1) filter (where x.format = 'observation'), 0)::bigint as observation_df,
+      count(*) filter (where x.format = 'observation') as observation_cells
     from (
       select y.format, y.sw, y.num, y.sw * y.p * (1 - y.p) + y.num / y.sw as den, y.runs
       from (
@@ -31,9 +43,13 @@ begin
       ) y
     ) x
     where x.den > 1e-12 * x.sw
-    group by x.format
-  ) c on c.format = formats.format
-  order by formats.format;
+  ) t
+  cross join lateral (values
+    ('check', t.check_num, t.check_den, t.check_df, t.check_cells),
+    ('choice', t.choice_num, t.choice_den, t.choice_df, t.choice_cells),
+    ('observation', t.observation_num, t.observation_den, t.observation_df, t.observation_cells)
+  ) as v (format, numerator, denominator, df, cells)
+  order by v.format;
 end
 $$;
 revoke all on function private.agency_dispersion(uuid) from public, anon;
