@@ -266,6 +266,9 @@ grant execute on function private.add_batch_statistics(uuid[]) to authenticated;
 revoke all on function private.record_event_evidence(public.activity_events, text, double precision, text[], double precision[], double precision[])
   from public, anon, authenticated;
 
+-- record_evidence (one unit) is replaced by record_event_evidence (an event's units).
+drop function private.record_evidence(public.activity_events, text, text, double precision, double precision, double precision);
+
 -- Derives evidence after insert, with the same formulas as src/domain/scoring/evidence.ts
 -- (unchanged from 20261203130000, but an event's units are recorded together).
 create or replace function private.derive_evidence()
