@@ -6,6 +6,7 @@ import { loadSkills } from '../../src/library/content';
 import { DAY_MS, EVIDENCE_FORMATS, SCORING_CONFIG } from '../../src/domain/scoring/config';
 import { scoringContentFrom } from '../../src/domain/scoring/content';
 import type { ActivityRecord } from '../../src/domain/activity/record';
+import { toActivityEvent } from '../../src/domain/activity/event-row';
 import { addDispersionCell, emptyDispersionData } from '../../src/domain/scoring/dispersion';
 import { extractEvidence } from '../../src/domain/scoring/evidence';
 import { accumulate } from '../../src/domain/scoring/profile';
@@ -201,6 +202,69 @@ describe('TypeScript and SQL statistics parity', () => {
     // Not vacuous: choices and checks have cells with two runs or more.
     expect(expected.choice.df).toBeGreaterThan(10);
     expect(expected.check.df).toBeGreaterThan(10);
+  }, 120_000);
+
+  it('agree when the events come through record_activity, whose statistics are added once per batch', async () => {
+    // The sync path: batches of 50 (attempts whole and in order, checks between them), each
+    // batch's evidence added to the statistics in one pass after its events are validated.
+    const learner = '90000000-0000-4000-8000-000000000003';
+    await db.exec(`insert into auth.users (id, email) values ('${learner}', 'batches@test.local')`);
+    const attempts = new Map<string, string>();
+    const choices = simulatedRecords(scenarios, 300, 5).map((record, index): ActivityRecord => {
+      const at = new Date(Date.UTC(2021, 0, 2) + index * 4 * DAY_MS).toISOString();
+      if (record.kind !== 'choice') return { ...record, id: crypto.randomUUID(), at };
+      const original = record.attemptId ?? record.id;
+      const attemptId = attempts.get(original) ?? crypto.randomUUID();
+      attempts.set(original, attemptId);
+      return { ...record, id: crypto.randomUUID(), attemptId, at };
+    });
+    const checks: ActivityRecord[] = content.lessons.slice(0, 3).flatMap((lesson, lessonIndex) =>
+      lesson.frontmatter.check.flatMap((item, index) =>
+        item.options.slice(0, 1 + (index % 3)).map((option, answer) => ({
+          kind: 'check' as const,
+          id: crypto.randomUUID(),
+          at: new Date(
+            Date.UTC(2025, 5, 1) + (lessonIndex * 9 + index) * DAY_MS + answer * 60_000,
+          ).toISOString(),
+          lessonId: lesson.id,
+          itemId: item.id,
+          optionId: option.id,
+        })),
+      ),
+    );
+    const records = [...choices, ...checks];
+    const groups = new Map<string, ActivityRecord[]>();
+    for (const record of records) {
+      const key = record.kind === 'choice' ? record.attemptId! : record.id;
+      groups.set(key, [...(groups.get(key) ?? []), record]);
+    }
+    const events = shuffled([...groups.values()], 7)
+      .flat()
+      .map((record) => toActivityEvent(record));
+    for (let start = 0; start < events.length; start += 50) {
+      const statuses = await db.transaction(async (tx) => {
+        await tx.query(`set local role authenticated`);
+        await tx.query(`select set_config('request.jwt.claims', $1, true)`, [
+          JSON.stringify({ sub: learner, role: 'authenticated' }),
+        ]);
+        const result = await tx.query<{ status: string }>(
+          `select outcome ->> 'status' as status from jsonb_array_elements(public.record_activity($1::jsonb)) outcome`,
+          [JSON.stringify(events.slice(start, start + 50))],
+        );
+        return result.rows.map((row) => row.status);
+      });
+      expect(statuses).toEqual(events.slice(start, start + 50).map(() => 'accepted'));
+    }
+    const extraction = extractEvidence(records, scoring, SCORING_CONFIG);
+    expect(extraction.rejected).toEqual([]);
+    // Not vacuous: several batches, and runs that span batches.
+    expect(events.length).toBeGreaterThan(150);
+    await expectSameStatistics(
+      db,
+      learner,
+      accumulate(extraction.evidence, SCORING_CONFIG),
+      Date.UTC(2027, 0, 1),
+    );
   }, 120_000);
 
   it('agree when the decayed sums are rebased to a later epoch (evidence eleven years apart)', async () => {

@@ -42,13 +42,31 @@ create function tests.pooled_match_formats() returns text language sql as $$
     or tests.apart(array[s.a_plus, s.a_minus, s.sw, s.swt, s.swy, s.swtt, s.swty, s.swyy], f.sums) > 1e-12
 $$;
 
--- The rows of cohort_statistics' JSON document.
+-- The n-th big-endian float8 of a byte string.
+create function tests.float8_at(bytes bytea, n integer)
+returns double precision
+language sql immutable as $$
+  select case when e = 2047 then 'NaN'::double precision
+              else (case when get_byte(bytes, n * 8) >= 128 then -1 else 1 end)
+                   * (case when e = 0 then m * 2::double precision ^ (-1074) else (1 + m * 2::double precision ^ (-52)) * 2::double precision ^ (e - 1023) end) end
+  from (select ((get_byte(bytes, n * 8) & 127) << 4) | (get_byte(bytes, n * 8 + 1) >> 4) as e,
+               ((get_byte(bytes, n * 8 + 1) & 15)::bigint << 48) | (get_byte(bytes, n * 8 + 2)::bigint << 40) | (get_byte(bytes, n * 8 + 3)::bigint << 32)
+               | (get_byte(bytes, n * 8 + 4)::bigint << 24) | (get_byte(bytes, n * 8 + 5)::bigint << 16) | (get_byte(bytes, n * 8 + 6)::bigint << 8)
+               | get_byte(bytes, n * 8 + 7)::bigint as m) parts
+$$;
+grant execute on function tests.float8_at(bytea, integer) to authenticated;
+-- The rows of cohort_statistics' JSON document (its compact shape: 20261203180100).
 create function tests.cohort_rows(cohort uuid)
 returns table (user_id uuid, skill_id text, format text, s_plus double precision, s_minus double precision, swtt double precision, events integer, last_at timestamptz)
 language sql as $$
-  select (l ->> 0)::uuid, r ->> 0, r ->> 1, (r ->> 2)::double precision, (r ->> 3)::double precision, (r ->> 7)::double precision,
-    (r ->> 10)::integer, to_timestamp((r ->> 11)::double precision / 1000)
-  from json_array_elements(public.cohort_statistics(cohort) -> 'learners') l, json_array_elements(l -> 1) r
+  with doc as (select public.cohort_statistics(cohort) as d),
+  sums as (select decode(d -> 'columns' ->> 'sums', 'base64') as b from doc)
+  select (d -> 'learners' ->> (c -> 'learner' ->> i)::integer)::uuid, d -> 'skills' ->> (c -> 'skill' ->> i)::integer,
+    d -> 'formats' ->> (c -> 'format' ->> i)::integer,
+    tests.float8_at(b, i * 8), tests.float8_at(b, i * 8 + 1), tests.float8_at(b, i * 8 + 5),
+    (c -> 'events' ->> i)::integer, to_timestamp((c -> 'last_at_ms' ->> i)::double precision / 1000)
+  from doc cross join sums cross join lateral (select d -> 'columns' as c) x
+  cross join generate_series(0, json_array_length(d -> 'columns' -> 'learner') - 1) i
 $$;
 grant execute on function tests.cohort_rows(uuid) to authenticated;
 
@@ -142,7 +160,7 @@ select throws_ok($$select * from cohort_statistics(tests.id('cohort_a2'))$$, '42
 select throws_ok($$select * from cohort_statistics(gen_random_uuid())$$, '42501', null, 'nor for a cohort that does not exist (same answer)');
 select tests.act_as('admin');
 select is((select count(*)::integer from tests.cohort_rows(tests.id('cohort_a1'))), 3, 'the agency''s admin gets the cohort''s rows');
-select is(cohort_statistics(tests.id('cohort_a2')) ->> 'learners', '[]', 'and a cohort without statistics an empty list');
+select is(cohort_statistics(tests.id('cohort_a2')) -> 'columns' ->> 'learner', '[]', 'and a cohort without statistics no rows');
 select tests.act_as('other_admin');
 select throws_ok($$select * from cohort_statistics(tests.id('cohort_a1'))$$, '42501', null, 'another agency''s admin gets nothing');
 reset role;

@@ -149,63 +149,99 @@ export interface CohortStatistics {
 
 export class CohortStatisticsError extends Error {}
 
-const COLUMNS = [
-  'skill',
-  'format',
-  's_plus',
-  's_minus',
-  'sw',
-  'swt',
-  'swy',
-  'swtt',
-  'swty',
-  'swyy',
-  'events',
-  'last_at_ms',
-] as const;
+/** The whole-number columns of `cohort_statistics`, one entry per learner × skill × format row. */
+const INDEX_COLUMNS = ['learner', 'skill', 'format', 'events', 'last_at_ms'] as const;
+/** The float8 sums of each row, in the order `columns.sums` packs them. */
+const SUMS = ['sPlus', 'sMinus', 'W', 'Wt', 'Wy', 'Wtt', 'Wty', 'Wyy'] as const;
+const ROW_BYTES = SUMS.length * 8;
 
-/** Reads the JSON document of `cohort_statistics` (shape: its migration), checking as it goes. */
+/** The bytes of a base64 string (no line breaks), or null when it is not base64. */
+function base64Bytes(text: string): Uint8Array | null {
+  if (text.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(text)) return null;
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let index = 0; index < binary.length; index++) bytes[index] = binary.charCodeAt(index);
+  return bytes;
+}
+
+const isIndex = (value: unknown, size: number): value is number =>
+  Number.isInteger(value) && (value as number) >= 0 && (value as number) < size;
+
+/**
+ * Reads the JSON document of `cohort_statistics` (shape: migration 20261203180100 —
+ * dictionaries of learners and skills, whole-number columns, and each row's eight sums as
+ * big-endian float8 bytes in one base64 string), checking as it goes.
+ */
 export function decodeCohortStatistics(document: unknown): CohortStatistics {
   const fail = (what: string): never => {
     throw new CohortStatisticsError(`The cohort's statistics came back malformed (${what}).`);
   };
   if (typeof document !== 'object' || document === null) return fail('not an object');
-  const { at_ms: at, columns, learners } = document as Record<string, unknown>;
-  if (typeof at !== 'number') return fail('no at_ms');
-  if (!Array.isArray(columns) || columns.join() !== COLUMNS.join())
-    return fail(`columns ${JSON.stringify(columns)}`);
-  if (!Array.isArray(learners)) return fail('no learners');
+  const { at_ms: at, learners, skills, formats, columns } = document as Record<string, unknown>;
+  if (typeof at !== 'number' || !Number.isFinite(at)) return fail('no at_ms');
+  if (!Array.isArray(learners) || !learners.every((id) => typeof id === 'string'))
+    return fail('no learners');
+  if (!Array.isArray(skills) || !skills.every((id) => typeof id === 'string'))
+    return fail('no skills');
+  if (!Array.isArray(formats) || formats.join() !== EVIDENCE_FORMATS.join())
+    return fail(`formats ${JSON.stringify(formats)}`);
+  if (typeof columns !== 'object' || columns === null) return fail('no columns');
+  const named = columns as Record<string, unknown>;
+  const keys = Object.keys(named).sort().join();
+  if (keys !== [...INDEX_COLUMNS, 'sums'].sort().join()) return fail(`columns ${keys}`);
+  const [learner, skill, format, events, last] = INDEX_COLUMNS.map((name) => {
+    const column = named[name];
+    return Array.isArray(column) ? (column as unknown[]) : fail(`${name} is not a list`);
+  }) as [unknown[], unknown[], unknown[], unknown[], unknown[]];
+  const count = learner.length;
+  if ([skill, format, events, last].some((column) => column.length !== count))
+    return fail('columns of different lengths');
+  const bytes = typeof named.sums === 'string' ? base64Bytes(named.sums) : null;
+  if (!bytes || bytes.length !== count * ROW_BYTES) return fail('sums do not match the rows');
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const rows: [string, string, FormatSums][] = [];
-  for (const learner of learners as unknown[]) {
-    if (!Array.isArray(learner) || typeof learner[0] !== 'string' || !Array.isArray(learner[1]))
-      return fail('a learner is not [id, rows]');
-    for (const row of learner[1] as unknown[]) {
-      if (!Array.isArray(row) || row.length !== COLUMNS.length)
-        return fail('a row has the wrong length');
-      const [skill, format, ...numbers] = row as unknown[];
-      if (typeof skill !== 'string' || !EVIDENCE_FORMATS.includes(format as EvidenceFormat))
-        return fail('a row names no skill or format');
-      if (!numbers.every((value) => typeof value === 'number' && Number.isFinite(value)))
-        return fail('a statistic is not a finite number');
-      const [sPlus, sMinus, W, Wt, Wy, Wtt, Wty, Wyy, events, last] = numbers as number[];
-      rows.push([
-        learner[0],
-        skill,
-        {
-          format: format as EvidenceFormat,
-          sPlus: sPlus!,
-          sMinus: sMinus!,
-          W: W!,
-          Wt: Wt!,
-          Wy: Wy!,
-          Wtt: Wtt!,
-          Wty: Wty!,
-          Wyy: Wyy!,
-          events: events!,
-          last: last!,
-        },
-      ]);
-    }
+  for (let row = 0; row < count; row++) {
+    const [who, which, how, units, latest] = [
+      learner[row],
+      skill[row],
+      format[row],
+      events[row],
+      last[row],
+    ];
+    if (!isIndex(who, learners.length) || !isIndex(which, skills.length))
+      return fail('a row names no learner or skill');
+    if (!isIndex(how, EVIDENCE_FORMATS.length)) return fail('a row names no format');
+    if (!Number.isInteger(units) || !Number.isFinite(latest))
+      return fail('a count is not a number');
+    const sums = SUMS.map((_, index) => view.getFloat64(row * ROW_BYTES + index * 8, false));
+    if (!sums.every(Number.isFinite)) return fail('a statistic is not a finite number');
+    const [sPlus, sMinus, W, Wt, Wy, Wtt, Wty, Wyy] = sums as [
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+      number,
+    ];
+    rows.push([
+      learners[who] as string,
+      skills[which] as string,
+      {
+        format: EVIDENCE_FORMATS[how]!,
+        sPlus,
+        sMinus,
+        W,
+        Wt,
+        Wy,
+        Wtt,
+        Wty,
+        Wyy,
+        events: units as number,
+        last: latest as number,
+      },
+    ]);
   }
   return { at, totals: groupTotals(rows) };
 }
