@@ -6,7 +6,11 @@ import { loadAllContent } from '../library/check-content';
 import { loadSkills } from '../library/content';
 import { buildScoringCatalogue } from '../publish/scoring-catalogue';
 import { buildLearnerView } from './learner-view';
-import { LearnerViewBuilder, type LearnerViewWorker } from './learner-view-builder';
+import {
+  LearnerViewBuilder,
+  WORKER_MIN_RECORDS,
+  type LearnerViewWorker,
+} from './learner-view-builder';
 import { answerLearnerViewRequest } from './learner-view-handler';
 import type { LearnerViewAnswer, LearnerViewRequest } from './learner-view-protocol';
 import type { ScoringCatalogue } from './scoring-catalogue';
@@ -64,6 +68,7 @@ describe('LearnerViewBuilder', () => {
       return worker;
     });
     const options = { now, targets: { empathy: 0.8 } };
+    expect(records.length).toBeGreaterThanOrEqual(WORKER_MIN_RECORDS);
     const view = await builder.build(records, catalogue, options);
     expect(view).toEqual(buildLearnerView(records, catalogue, options));
     expect(view.profile.evidence.length).toBeGreaterThan(100);
@@ -71,8 +76,27 @@ describe('LearnerViewBuilder', () => {
     expect(workers[0]!.requests).toHaveLength(1);
   });
 
+  it('scores a few records on the main thread, without starting a worker', async () => {
+    let started = 0;
+    const builder = new LearnerViewBuilder(() => {
+      started++;
+      return new FakeWorker();
+    });
+    const few = records.slice(0, 60);
+    const extra = records.slice(60, 90);
+    expect(await builder.build(few, catalogue, { now, extra })).toEqual(
+      buildLearnerView(few, catalogue, { now, extra }),
+    );
+    expect(await builder.build([], catalogue, { now })).toEqual(
+      buildLearnerView([], catalogue, { now }),
+    );
+    expect(started).toBe(0);
+    await builder.build(few, catalogue, { now, extra: records.slice(60, 100) });
+    expect(started).toBe(1);
+  });
+
   it('answers each request with its own view when several are in flight', async () => {
-    const builder = new LearnerViewBuilder(() => new FakeWorker());
+    const builder = new LearnerViewBuilder(() => new FakeWorker(), 0);
     const fewer = records.slice(0, 40);
     const [all, some] = await Promise.all([
       builder.build(records, catalogue, { now }),
@@ -89,7 +113,7 @@ describe('LearnerViewBuilder', () => {
       worker.postMessage = () => undefined; // never answers: its script did not load
       workers.push(worker);
       return worker;
-    });
+    }, 0);
     const waiting = builder.build(records, catalogue, { now });
     workers[0]!.fail('could not load the worker script');
     expect(await waiting).toEqual(buildLearnerView(records, catalogue, { now }));
@@ -119,7 +143,7 @@ describe('LearnerViewBuilder', () => {
 
   it('stops its worker when disposed', async () => {
     const worker = new FakeWorker();
-    const builder = new LearnerViewBuilder(() => worker);
+    const builder = new LearnerViewBuilder(() => worker, 0);
     await builder.build(records.slice(0, 5), catalogue, { now });
     builder.dispose();
     expect(worker.terminated).toBe(true);

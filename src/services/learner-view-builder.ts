@@ -16,6 +16,12 @@ export interface LearnerViewWorker {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
+/**
+ * Fewer records than this (with the extra evidence) are scored on the main thread: a few
+ * milliseconds of work, less than starting the worker (a script to fetch and compile) costs.
+ */
+export const WORKER_MIN_RECORDS = 100;
+
 interface Pending {
   request: LearnerViewRequest;
   resolve: (view: LearnerView) => void;
@@ -33,7 +39,10 @@ export class LearnerViewBuilder {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly createWorker?: () => LearnerViewWorker) {}
+  constructor(
+    private readonly createWorker?: () => LearnerViewWorker,
+    private readonly workerMinRecords = WORKER_MIN_RECORDS,
+  ) {}
 
   build(
     records: readonly ActivityRecord[],
@@ -49,7 +58,8 @@ export class LearnerViewBuilder {
     };
     return new Promise<LearnerView>((resolve, reject) => {
       const pending = { request, resolve, reject };
-      const worker = this.ensureWorker();
+      const small = records.length + (options.extra?.length ?? 0) < this.workerMinRecords;
+      const worker = small ? undefined : this.ensureWorker();
       if (!worker) {
         this.buildHere(pending);
         return;
