@@ -98,7 +98,7 @@ interface RunFigures {
   lcpMs: number;
   fcpMs: number;
   cls: number;
-  /** Main-thread work in the trace, before throttling's multiplier. */
+  /** The longest main-thread task, as Lighthouse's throttling simulates it (4× CPU). */
   longestTaskMs: number;
 }
 
