@@ -44,8 +44,6 @@ export function useSession(): SessionState {
 }
 
 /** Session, the person's agency memberships and the content catalogue, loaded together. */
-export function useTeam(content: 'full'): TeamState<TeamContext>;
-export function useTeam(content: TeamContent): TeamState<TeamBase | TeamContext>;
 export function useTeam(content: TeamContent): TeamState<TeamBase | TeamContext> {
   const session = useSession();
   const [state, setState] = useState<TeamState<TeamBase | TeamContext>>({ status: 'loading' });
