@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   catalogueFromParts,
+  loadCatalogueSummaries,
   loadScoringCatalogueFor,
   namedContent,
   type ScoringPart,
@@ -92,5 +93,24 @@ describe('loading only what the records name', () => {
 
     await loadScoringCatalogueFor(records, '/test-data');
     expect(fetched).toHaveLength(3); // cached for the page
+  });
+
+  it('gives the summaries from the index alone: every skill, scenario and lesson, no detail', async () => {
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      fetched.push(url);
+      return Promise.resolve(
+        url === '/summaries/index.json'
+          ? new Response(JSON.stringify(split.index))
+          : new Response('not found', { status: 404 }),
+      );
+    });
+    const summaries = await loadCatalogueSummaries('/summaries');
+    expect(fetched.every((url) => url.endsWith('/index.json'))).toBe(true);
+    expect(summaries).toEqual({
+      skills: catalogue.skills,
+      scenarios: catalogue.scenarios.map(({ nodes: _nodes, ...summary }) => summary),
+      lessons: catalogue.lessons.map(({ check: _check, ...summary }) => summary),
+    });
   });
 });

@@ -10,6 +10,16 @@ export interface ScoringIndex {
   lessons: (Omit<Lesson, 'check'> & { file: string })[];
 }
 
+/**
+ * Skills and every scenario's and lesson's summary, without the scoring detail: what lists,
+ * titles, programme reports and gap suggestions need (the team dashboard), from the small index.
+ */
+export interface CatalogueSummaries {
+  skills: ScoringCatalogue['skills'];
+  scenarios: Omit<Scenario, 'nodes'>[];
+  lessons: Omit<Lesson, 'check'>[];
+}
+
 /** `/data/scoring/<file>.json`: one scenario's nodes or one lesson's check items. */
 export type ScoringPart = { nodes: Scenario['nodes'] } | { check: Lesson['check'] };
 
@@ -58,6 +68,24 @@ const json = async <T>(url: string): Promise<T> => {
 let index: Promise<ScoringIndex> | undefined;
 const parts = new Map<string, Promise<ScoringPart>>();
 
+function loadIndex(base: string): Promise<ScoringIndex> {
+  index ??= json<ScoringIndex>(`${base}/index.json`);
+  index.catch(() => {
+    index = undefined; // let a later attempt retry
+  });
+  return index;
+}
+
+/** The catalogue's summaries (the index alone, a few kilobytes), fetched once per page. */
+export async function loadCatalogueSummaries(base = '/data/scoring'): Promise<CatalogueSummaries> {
+  const loaded = await loadIndex(base);
+  return {
+    skills: loaded.skills,
+    scenarios: loaded.scenarios.map(({ file: _file, ...summary }) => summary),
+    lessons: loaded.lessons.map(({ file: _file, ...summary }) => summary),
+  };
+}
+
 /**
  * The catalogue a learner's records need: the index and the parts of the scenarios and
  * lessons they name, each fetched once per page (and cached by the browser: hashed names).
@@ -66,11 +94,7 @@ export async function loadScoringCatalogueFor(
   records: readonly { kind: string; scenarioId?: string; lessonId?: string }[],
   base = '/data/scoring',
 ): Promise<ScoringCatalogue> {
-  index ??= json<ScoringIndex>(`${base}/index.json`);
-  index.catch(() => {
-    index = undefined; // let a later attempt retry
-  });
-  const loadedIndex = await index;
+  const loadedIndex = await loadIndex(base);
   const named = namedContent(records);
   const files = [
     ...loadedIndex.scenarios.filter((scenario) => named.scenarios.has(scenario.id)),

@@ -1,11 +1,12 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import {
   getProgressRecorder,
   type ProgressRecord,
   type ProgressRecorder,
 } from '../../services/progress';
 import { hasStoredSession } from '../../services/backend/stored-session';
-import { buildLearnerView } from '../../services/learner-view';
+import type { LearnerView } from '../../services/learner-view';
+import { LearnerViewBuilder } from '../../services/learner-view-builder';
 import type { ScoringCatalogue } from '../../services/scoring-catalogue';
 import { loadScoringCatalogueFor } from '../../services/scoring-parts';
 import type { SignedInLearnerContext } from '../../services/team/learner-context';
@@ -17,6 +18,7 @@ import { SelfAssessment } from './SelfAssessment';
 import { SkillOverview } from './SkillOverview';
 import { SkillTrends } from './SkillTrends';
 import { FlagList } from './FlagList';
+import { createLearnerViewWorker } from './learner-view-worker';
 import './profile.css';
 
 export interface ProfileAppProps {
@@ -29,15 +31,13 @@ export interface ProfileAppProps {
   heading?: string;
 }
 
-type Load =
-  | { state: 'loading' }
-  | { state: 'error'; message: string }
-  | {
-      state: 'ready';
-      catalogue: ScoringCatalogue;
-      recorder: ProgressRecorder;
-      records: ProgressRecord[];
-    };
+interface Ready {
+  state: 'ready';
+  catalogue: ScoringCatalogue;
+  recorder: ProgressRecorder;
+  records: ProgressRecord[];
+}
+type Load = { state: 'loading' } | { state: 'error'; message: string } | Ready;
 
 /** The learner's skill profile, computed in the browser from their own recorded progress. */
 export default function ProfileApp({
@@ -100,16 +100,42 @@ export default function ProfileApp({
     };
   }, [attempt, extraActivity]);
 
-  const view = useMemo(
-    () =>
-      load.state === 'ready'
-        ? buildLearnerView(load.records, load.catalogue, {
-            targets: targets ?? agency?.targets,
-            extra: [...(extraActivity ?? []), ...(agency?.activity ?? [])],
-          })
-        : undefined,
-    [load, targets, extraActivity, agency],
+  // The view is scored in a worker and shown with the records it was built from; the
+  // previous view stays up while a newer one is built (a self-rating, an import).
+  const [built, setBuilt] = useState<{ from: Ready; view: LearnerView }>();
+  const builder = useRef<LearnerViewBuilder>(undefined);
+  useEffect(
+    () => () => {
+      builder.current?.dispose();
+      builder.current = undefined;
+    },
+    [],
   );
+  useEffect(() => {
+    if (load.state !== 'ready') return;
+    let current = true;
+    builder.current ??= new LearnerViewBuilder(createLearnerViewWorker);
+    builder.current
+      .build(load.records, load.catalogue, {
+        now: Date.now(),
+        targets: targets ?? agency?.targets,
+        extra: [...(extraActivity ?? []), ...(agency?.activity ?? [])],
+      })
+      .then((view) => {
+        // A transition: React renders the profile in slices, so the page stays responsive.
+        if (current) startTransition(() => setBuilt({ from: load, view }));
+      })
+      .catch((error: unknown) => {
+        if (current)
+          setLoad({
+            state: 'error',
+            message: error instanceof Error ? error.message : String(error),
+          });
+      });
+    return () => {
+      current = false;
+    };
+  }, [load, targets, extraActivity, agency]);
 
   const rate = useCallback(
     (skillId: string, rating: number) => {
@@ -119,7 +145,7 @@ export default function ProfileApp({
     [load],
   );
 
-  if (load.state === 'loading') {
+  if (load.state === 'loading' || (load.state === 'ready' && !built)) {
     return (
       <p className="profile-status" role="status">
         Loading your profile…
@@ -136,9 +162,10 @@ export default function ProfileApp({
       </div>
     );
   }
-  if (!view) return null;
+  if (!built) return null;
 
-  const { catalogue, recorder } = load;
+  const { view } = built;
+  const { catalogue, recorder } = built.from;
   const skillNames = Object.fromEntries(catalogue.skills.map((skill) => [skill.id, skill.name]));
   const hasEvidence = view.profile.evidence.length > 0;
 

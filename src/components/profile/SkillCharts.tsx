@@ -1,9 +1,7 @@
 import {
   Area,
-  Bar,
   CartesianGrid,
   ComposedChart,
-  ErrorBar,
   Line,
   PolarAngleAxis,
   PolarGrid,
@@ -12,53 +10,19 @@ import {
   RadarChart,
   ReferenceLine,
   ResponsiveContainer,
-  Scatter,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { HistoryPoint } from '../../domain/scoring/history';
-import { barsHeight, RADAR_HEIGHT, TREND_HEIGHT } from './chart-sizes';
+import { RADAR_HEIGHT, TREND_HEIGHT } from './chart-sizes';
+import type { SkillChartDatum } from './EstimateBars';
 import { formatDate, percent } from './format';
 
 /**
- * The profile's charts (Recharts), in a chunk of their own: pages load it only when there
- * is something to chart. Visual summaries only; tables carry the same facts for everyone.
+ * The profile's Recharts charts, in a chunk of their own: pages load it only when there is
+ * something to chart near the screen (the estimate bars above them are plain HTML, see
+ * EstimateBars). Visual summaries only; tables carry the same facts for everyone.
  */
-
-export interface SkillChartDatum {
-  name: string;
-  mean: number;
-  error: number[];
-  target: number;
-}
-
-/** A target tick drawn as a short vertical line. */
-function TargetMark(props: { cx?: number; cy?: number }) {
-  const { cx = 0, cy = 0 } = props;
-  return <line x1={cx} x2={cx} y1={cy - 11} y2={cy + 11} stroke="var(--warn)" strokeWidth={3} />;
-}
-
-/** Estimates as bars with their intervals as whiskers and targets as ticks. */
-export function EstimateBars({ data }: { data: SkillChartDatum[] }) {
-  return (
-    <ResponsiveContainer width="100%" height={barsHeight(data.length)}>
-      <ComposedChart
-        layout="vertical"
-        data={data}
-        margin={{ left: 20, right: 20, top: 10, bottom: 10 }}
-        accessibilityLayer={false}
-      >
-        <CartesianGrid horizontal={false} stroke="var(--border)" />
-        <XAxis type="number" domain={[0, 1]} tickFormatter={percent} stroke="var(--muted)" />
-        <YAxis type="category" dataKey="name" width={170} stroke="var(--muted)" />
-        <Bar dataKey="mean" fill="var(--accent)" barSize={18} isAnimationActive={false}>
-          <ErrorBar dataKey="error" direction="x" width={8} stroke="var(--text)" strokeWidth={2} />
-        </Bar>
-        <Scatter dataKey="target" shape={<TargetMark />} isAnimationActive={false} />
-      </ComposedChart>
-    </ResponsiveContainer>
-  );
-}
 
 /** Every measured skill at a glance, against the target (dashed). */
 export function SkillRadar({ data }: { data: SkillChartDatum[] }) {

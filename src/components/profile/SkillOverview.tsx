@@ -3,8 +3,10 @@ import type { SkillEstimate } from '../../domain/scoring/estimate';
 import { formatEvidence, moreEvidenceInWords } from '../../domain/scoring/evidence-needed';
 import { levelText, statusLabel } from '../../domain/team/labels';
 import { ScrollRegion } from '../site/ScrollRegion';
+import { WhenNearScreen } from '../site/WhenNearScreen';
 import { intervalName, percent, ratingName } from './format';
-import { barsHeight, RADAR_HEIGHT } from './chart-sizes';
+import { RADAR_HEIGHT } from './chart-sizes';
+import { EstimateBars } from './EstimateBars';
 
 interface Props {
   estimates: SkillEstimate[];
@@ -14,10 +16,8 @@ interface Props {
   heading?: string;
 }
 
-// Recharts loads only when there is something to chart; its space is kept meanwhile.
-const EstimateBars = lazy(() =>
-  import('./SkillCharts').then((module) => ({ default: module.EstimateBars })),
-);
+// Recharts loads only when there is something to chart, and the radar is drawn when it comes
+// near the screen; its space is kept meanwhile. The bars, at the top, are plain HTML.
 const SkillRadar = lazy(() =>
   import('./SkillCharts').then((module) => ({ default: module.SkillRadar })),
 );
@@ -48,18 +48,18 @@ export function SkillOverview({
       {measured.length > 0 && (
         <div className="charts">
           <figure className="chart" aria-hidden="true">
-            <Suspense fallback={<div style={{ height: barsHeight(data.length) }} />}>
-              <EstimateBars data={data} />
-            </Suspense>
+            <EstimateBars data={data} />
             <figcaption className="muted">
               Bars: estimate. Whiskers: {intervalName()}. Orange tick: target.
             </figcaption>
           </figure>
           {measured.length >= 3 && (
             <figure className="chart radar" aria-hidden="true">
-              <Suspense fallback={<div style={{ height: RADAR_HEIGHT }} />}>
-                <SkillRadar data={data} />
-              </Suspense>
+              <WhenNearScreen height={RADAR_HEIGHT}>
+                <Suspense fallback={<div style={{ height: RADAR_HEIGHT }} />}>
+                  <SkillRadar data={data} />
+                </Suspense>
+              </WhenNearScreen>
               <figcaption className="muted">
                 Overview of skills with enough evidence (dashed: target).
               </figcaption>

@@ -3,8 +3,10 @@ import type { SkillEstimate } from '../../domain/scoring/estimate';
 import type { HistoryPoint } from '../../domain/scoring/history';
 import { TREND_HEIGHT } from './chart-sizes';
 import { formatDate, intervalName, percent } from './format';
+import { WhenNearScreen } from '../site/WhenNearScreen';
 
-// Recharts loads only when there is a trend to draw; its space is kept meanwhile.
+// Recharts loads only when there is a trend to draw, and draws when it comes near the
+// screen; its space is kept meanwhile.
 const TrendLine = lazy(() =>
   import('./SkillCharts').then((module) => ({ default: module.TrendLine })),
 );
@@ -56,9 +58,11 @@ export function SkillTrends({ history, estimates, skillNames }: Props) {
         .
       </p>
       <figure className="chart" aria-hidden="true">
-        <Suspense fallback={<div style={{ height: TREND_HEIGHT }} />}>
-          <TrendLine data={data} target={selected.target} />
-        </Suspense>
+        <WhenNearScreen height={TREND_HEIGHT}>
+          <Suspense fallback={<div style={{ height: TREND_HEIGHT }} />}>
+            <TrendLine data={data} target={selected.target} />
+          </Suspense>
+        </WhenNearScreen>
       </figure>
       <details>
         <summary>{name} over time as a table</summary>

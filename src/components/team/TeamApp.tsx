@@ -4,7 +4,7 @@ import { groupRefusals, summariseSync } from '../../services/sync/sync-summary';
 import { useSyncStatus } from '../sync/useSyncStatus';
 import { FormMessage, type FormOutcome } from '../site/FormMessage';
 import { AccountPanel, AuthForms } from './AuthPanel';
-import { useTeam, type TeamContext } from './useTeam';
+import { useTeam, type TeamBase, type TeamContext } from './useTeam';
 import './team.css';
 
 export type TeamView = 'home' | 'join' | 'programme' | 'dashboard' | 'learner' | 'admin';
@@ -28,7 +28,8 @@ const AdminPanel = lazy(() =>
 
 /** The team area: one island per page, the view chosen by the page. */
 export default function TeamApp({ view }: { view: TeamView }) {
-  const team = useTeam();
+  // The dashboard reads statistics the server has scored: the content's summaries suffice.
+  const team = useTeam(view === 'dashboard' ? 'summaries' : 'full');
   switch (team.status) {
     case 'loading':
       return (
@@ -83,7 +84,9 @@ export default function TeamApp({ view }: { view: TeamView }) {
   }
 }
 
-function ReadyView({ view, context }: { view: TeamView; context: TeamContext }) {
+function ReadyView({ view, context }: { view: TeamView; context: TeamBase | TeamContext }) {
+  if (view === 'dashboard') return <SupervisorDashboard context={context} />;
+  if (!('catalogue' in context)) throw new Error(`The ${view} view needs the whole catalogue.`);
   switch (view) {
     case 'home':
       return <TeamHome context={context} />;
@@ -91,8 +94,6 @@ function ReadyView({ view, context }: { view: TeamView; context: TeamContext }) 
       return <JoinAgency context={context} />;
     case 'programme':
       return <MyProgramme context={context} />;
-    case 'dashboard':
-      return <SupervisorDashboard context={context} />;
     case 'learner':
       return <LearnerDrilldown context={context} />;
     case 'admin':

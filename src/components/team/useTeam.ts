@@ -1,26 +1,41 @@
-import { useEffect, useState } from 'react';
+import { startTransition, useEffect, useState } from 'react';
 import type { User } from '@supabase/supabase-js';
 import type { Backend } from '../../services/backend/client';
 import { loadScoringCatalogue, type ScoringCatalogue } from '../../services/scoring-catalogue';
+import { loadCatalogueSummaries, type CatalogueSummaries } from '../../services/scoring-parts';
 import { subscribeSession, type SessionState } from '../../services/session';
 import type { Membership, TeamQueries } from '../../services/team/queries';
 import { friendlyError } from '../../services/backend/errors';
 
-export interface TeamContext {
+/** What every team view has: the person, their agency memberships, the content's summaries. */
+export interface TeamBase {
   user: User;
   supabase: Backend;
   queries: TeamQueries;
   memberships: Membership[];
-  catalogue: ScoringCatalogue;
+  /** Skills, lessons and scenarios without their scoring detail. */
+  summaries: CatalogueSummaries;
   reloadMemberships: () => void;
 }
 
-export type TeamState =
+/** A view that scores records or names their content (drill-down, programme, admin) has it all. */
+export interface TeamContext extends TeamBase {
+  catalogue: ScoringCatalogue;
+}
+
+/**
+ * What a view loads before it shows: `full`, the whole scoring catalogue (every scenario's
+ * nodes, ~180 KB compressed); `summaries`, the index alone (a few KB) — the dashboard's case,
+ * which reads statistics the server has already scored.
+ */
+export type TeamContent = 'full' | 'summaries';
+
+export type TeamState<Context extends TeamBase = TeamContext> =
   | { status: 'loading' }
   | { status: 'no-backend' }
   | { status: 'signed-out'; notice?: string }
   | { status: 'error'; message: string; retry: () => void }
-  | { status: 'ready'; context: TeamContext };
+  | { status: 'ready'; context: Context };
 
 export function useSession(): SessionState {
   const [session, setSession] = useState<SessionState>({ status: 'loading' });
@@ -29,9 +44,9 @@ export function useSession(): SessionState {
 }
 
 /** Session, the person's agency memberships and the content catalogue, loaded together. */
-export function useTeam(): TeamState {
+export function useTeam(content: TeamContent): TeamState<TeamBase | TeamContext> {
   const session = useSession();
-  const [state, setState] = useState<TeamState>({ status: 'loading' });
+  const [state, setState] = useState<TeamState<TeamBase | TeamContext>>({ status: 'loading' });
   const [generation, setGeneration] = useState(0);
   const userId = session.status === 'signed-in' ? session.user.id : null;
 
@@ -51,13 +66,15 @@ export function useTeam(): TeamState {
     import('../../services/team/queries')
       .then(async ({ teamQueries }) => {
         const queries = teamQueries(session.supabase, session.user.id);
-        const [memberships, catalogue] = await Promise.all([
+        const [memberships, loaded] = await Promise.all([
           queries.myMemberships(),
-          loadScoringCatalogue(),
+          content === 'full'
+            ? loadScoringCatalogue().then((catalogue) => ({ summaries: catalogue, catalogue }))
+            : loadCatalogueSummaries().then((summaries) => ({ summaries })),
         ]);
-        return { queries, memberships, catalogue };
+        return { queries, memberships, loaded };
       })
-      .then(({ queries, memberships, catalogue }) => {
+      .then(({ queries, memberships, loaded }) => {
         if (cancelled) return;
         setState({
           status: 'ready',
@@ -66,7 +83,7 @@ export function useTeam(): TeamState {
             supabase: session.supabase,
             queries,
             memberships,
-            catalogue,
+            ...loaded,
             reloadMemberships: () => setGeneration((count) => count + 1),
           },
         });
@@ -84,7 +101,7 @@ export function useTeam(): TeamState {
     };
     // The user id, not the session object, decides what to load (token refreshes change the object).
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [session.status, userId, generation]);
+  }, [session.status, userId, generation, content]);
 
   return state;
 }
@@ -102,7 +119,10 @@ export function useLoad<T>(
     let cancelled = false;
     setResult((current) => ({ ...current, loading: true }));
     load()
-      .then((data) => !cancelled && setResult({ data, loading: false }))
+      .then((data) => {
+        // A transition: a large result (a cohort's heatmap) renders in slices, not one long task.
+        if (!cancelled) startTransition(() => setResult({ data, loading: false }));
+      })
       .catch(
         (error: unknown) =>
           !cancelled && setResult({ error: friendlyError(error), loading: false }),

@@ -1,4 +1,4 @@
-import { createProgressRecorder, type ProgressRecorder } from './recorder';
+import { createProgressRecorder, loadRecordCodec, type ProgressRecorder } from './recorder';
 import { createMemoryStore, openIndexedDbStore } from './store';
 
 export * from './records';
@@ -13,6 +13,8 @@ let shared: Promise<ProgressRecorder> | undefined;
  */
 export function getProgressRecorder(): Promise<ProgressRecorder> {
   shared ??= (async () => {
+    // Reading records needs the codec as well as the store: both load at once, not in turn.
+    void loadRecordCodec();
     const store = await openIndexedDbStore().catch(() => createMemoryStore());
     const channel =
       typeof BroadcastChannel === 'undefined'

@@ -75,11 +75,11 @@ export function retryDelayMs(attempts: number): number {
  * scenario player stays within its budget; a recorder starts loading it when it is made,
  * which the player does as it opens, while the page is surely online.
  */
-const loadCodec = () => import('../../domain/activity/browser-record');
+export const loadRecordCodec = () => import('../../domain/activity/browser-record');
 
 export function createProgressRecorder(options: RecorderOptions): ProgressRecorder {
   const { store, channel } = options;
-  const codec = loadCodec();
+  const codec = loadRecordCodec();
   const now = options.now ?? (() => new Date());
   const uuid = options.uuid ?? (() => crypto.randomUUID());
   const listeners = new Set<() => void>();

@@ -9,7 +9,7 @@ import {
   targetFor,
   type ProgrammeProgress,
 } from '../../domain/team/team';
-import type { ScoringCatalogue } from '../scoring-catalogue';
+import type { CatalogueSummaries } from '../scoring-parts';
 import { loadCohortStatistics, type LearnerTotals } from './cohort-statistics';
 import type {
   Assignment,
@@ -61,7 +61,7 @@ export function estimatesFromTotals(
 /** The dashboard's reads: the cohort's statistics in one call, beside its people and programmes. */
 export async function loadCohortOverview(
   queries: TeamQueries,
-  catalogue: ScoringCatalogue,
+  catalogue: CatalogueSummaries,
   organisationId: string,
   cohortId: string,
   supabase: Backend,
@@ -92,7 +92,7 @@ export async function loadCohortOverview(
 }
 
 export function buildCohortOverview(input: {
-  catalogue: ScoringCatalogue;
+  catalogue: CatalogueSummaries;
   cohortId: string;
   members: readonly CohortMember[];
   people: readonly Membership[];

@@ -1,5 +1,5 @@
 import { programmeProgressRows, type ProgrammeProgressRow } from '../../domain/team/programme-csv';
-import type { ScoringCatalogue } from '../scoring-catalogue';
+import type { CatalogueSummaries } from '../scoring-parts';
 import type { TeamQueries } from './queries';
 
 /**
@@ -8,7 +8,7 @@ import type { TeamQueries } from './queries';
  */
 export async function loadProgrammeReport(
   queries: TeamQueries,
-  catalogue: Pick<ScoringCatalogue, 'lessons' | 'scenarios'>,
+  catalogue: Pick<CatalogueSummaries, 'lessons' | 'scenarios'>,
   organisationId: string,
   cohortId: string,
   learners: readonly { userId: string; name: string }[],

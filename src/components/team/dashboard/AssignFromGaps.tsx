@@ -2,7 +2,7 @@ import { useEffect, useId, useMemo, useRef, useState, type SubmitEvent } from 'r
 import { itemsForSkill, learnersBelowTarget } from '../../../domain/team/gap-assignment';
 import type { CohortOverview } from '../../../services/team/overview';
 import { FormMessage, type FormOutcome } from '../../site/FormMessage';
-import type { TeamContext } from '../useTeam';
+import type { TeamBase } from '../useTeam';
 
 /** What the gap ranking asks the panel to prepare: a skill, maybe one learner and an item. */
 export interface GapRequest {
@@ -27,21 +27,21 @@ export function AssignFromGaps({
   request,
   onAssigned,
 }: {
-  context: TeamContext;
+  context: TeamBase;
   organisationId: string;
   overview: CohortOverview;
   request?: GapRequest;
   onAssigned?: () => void;
 }) {
   const id = useId();
-  const skills = context.catalogue.skills;
+  const skills = context.summaries.skills;
   const firstGapSkill = overview.gaps.find((gap) => gap.estimate.status !== 'insufficient')
     ?.estimate.skill;
   const [skill, setSkill] = useState(firstGapSkill ?? skills[0]?.id ?? '');
   const below = useMemo(() => learnersBelowTarget(overview.learners, skill), [overview, skill]);
   const items = useMemo(
-    () => itemsForSkill(skill, context.catalogue.lessons, context.catalogue.scenarios),
-    [skill, context.catalogue],
+    () => itemsForSkill(skill, context.summaries.lessons, context.summaries.scenarios),
+    [skill, context.summaries],
   );
   const [chosen, setChosen] = useState<Set<string>>(() => new Set(below.map((l) => l.userId)));
   const [item, setItem] = useState(items[0] ? `${items[0].kind}:${items[0].id}` : '');
@@ -54,7 +54,7 @@ export function AssignFromGaps({
     setSkill(next);
     const everyone = learnersBelowTarget(overview.learners, next).map((l) => l.userId);
     setChosen(new Set(only ? [only] : everyone));
-    const options = itemsForSkill(next, context.catalogue.lessons, context.catalogue.scenarios);
+    const options = itemsForSkill(next, context.summaries.lessons, context.summaries.scenarios);
     setItem(nextItem ?? (options[0] ? `${options[0].kind}:${options[0].id}` : ''));
     setMessage(undefined);
   };

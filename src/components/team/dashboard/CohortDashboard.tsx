@@ -2,9 +2,10 @@ import { useId, useMemo, useState } from 'react';
 import { cohortCsv } from '../../../domain/team/cohort-csv';
 import { programmeProgressCsv } from '../../../domain/team/programme-csv';
 import { cohortStatements } from '../../../services/lms/xapi-export';
+import { loadScoringCatalogue } from '../../../services/scoring-catalogue';
 import { loadCohortOverview } from '../../../services/team/overview';
 import { loadProgrammeReport } from '../../../services/team/programme-report';
-import { useLoad, type TeamContext } from '../useTeam';
+import { useLoad, type TeamBase } from '../useTeam';
 import { AssignFromGaps, type GapRequest } from './AssignFromGaps';
 import { DetailTable } from './DetailTable';
 import { ErrorBox } from './ErrorBox';
@@ -24,7 +25,7 @@ export function CohortDashboard({
   cohorts,
   initial,
 }: {
-  context: TeamContext;
+  context: TeamBase;
   organisationId: string;
   organisationName: string;
   cohorts: { id: string; name: string }[];
@@ -38,14 +39,14 @@ export function CohortDashboard({
     () =>
       loadCohortOverview(
         context.queries,
-        context.catalogue,
+        context.summaries,
         organisationId,
         cohortId,
         context.supabase,
       ),
     [cohortId],
   );
-  const skills = context.catalogue.skills;
+  const skills = context.summaries.skills;
   const cohortName = cohorts.find((cohort) => cohort.id === cohortId)?.name ?? '';
 
   const csv = useMemo(
@@ -59,7 +60,7 @@ export function CohortDashboard({
       overview.data
         ? loadProgrammeReport(
             context.queries,
-            context.catalogue,
+            context.summaries,
             organisationId,
             cohortId,
             overview.data.learners,
@@ -106,8 +107,14 @@ export function CohortDashboard({
           csv={csv}
           programmeCsv={programmeCsv}
           cohortName={cohortName}
-          statements={() =>
-            cohortStatements(context.queries, context.catalogue, organisationId, cohortId)
+          statements={async () =>
+            // The statements name and score every record: the whole catalogue, fetched on demand.
+            cohortStatements(
+              context.queries,
+              await loadScoringCatalogue(),
+              organisationId,
+              cohortId,
+            )
           }
         />
       </div>

@@ -1,11 +1,11 @@
 import { Forbidden } from '../Forbidden';
-import { queryParam as param, useLoad, type TeamContext } from '../useTeam';
+import { queryParam as param, useLoad, type TeamBase } from '../useTeam';
 import { CohortDashboard } from './CohortDashboard';
 import { ErrorBox } from './ErrorBox';
 
 /** Cohort heatmap, gap ranking, programme progress, CSV export and a print view. */
 /** Cohort heatmap, gap ranking, programme progress, CSV export and a print view. */
-export function SupervisorDashboard({ context }: { context: TeamContext }) {
+export function SupervisorDashboard({ context }: { context: TeamBase }) {
   const managing = context.memberships.filter(
     (membership) => membership.role === 'supervisor' || membership.role === 'admin',
   );
