@@ -26,10 +26,13 @@ const AdminPanel = lazy(() =>
   import('./admin/AdminPanel').then((module) => ({ default: module.AdminPanel })),
 );
 
+const VIEWS_WITHOUT_CATALOGUE = new Set<TeamView>(['dashboard', 'home', 'join']);
+
 /** The team area: one island per page, the view chosen by the page. */
 export default function TeamApp({ view }: { view: TeamView }) {
-  // The dashboard reads statistics the server has scored: the content's summaries suffice.
-  const team = useTeam(view === 'dashboard' ? 'summaries' : 'full');
+  // The dashboard reads statistics the server has scored, and the home and join pages name no
+  // content: the content's summaries suffice, not the whole scoring catalogue.
+  const team = useTeam(VIEWS_WITHOUT_CATALOGUE.has(view) ? 'summaries' : 'full');
   switch (team.status) {
     case 'loading':
       return (
@@ -85,13 +88,16 @@ export default function TeamApp({ view }: { view: TeamView }) {
 }
 
 function ReadyView({ view, context }: { view: TeamView; context: TeamBase | TeamContext }) {
-  if (view === 'dashboard') return <SupervisorDashboard context={context} />;
-  if (!('catalogue' in context)) throw new Error(`The ${view} view needs the whole catalogue.`);
   switch (view) {
+    case 'dashboard':
+      return <SupervisorDashboard context={context} />;
     case 'home':
       return <TeamHome context={context} />;
     case 'join':
       return <JoinAgency context={context} />;
+  }
+  if (!('catalogue' in context)) throw new Error(`The ${view} view needs the whole catalogue.`);
+  switch (view) {
     case 'programme':
       return <MyProgramme context={context} />;
     case 'learner':
@@ -133,7 +139,7 @@ function SyncPanel() {
   );
 }
 
-function TeamHome({ context }: { context: TeamContext }) {
+function TeamHome({ context }: { context: TeamBase }) {
   const roles = context.memberships.map((membership) => ({
     name: membership.organisations?.name ?? 'Your agency',
     role: membership.role,
@@ -200,7 +206,7 @@ function TeamHome({ context }: { context: TeamContext }) {
   );
 }
 
-function JoinAgency({ context }: { context: TeamContext }) {
+function JoinAgency({ context }: { context: TeamBase }) {
   const id = useId();
   const [code, setCode] = useState(() =>
     typeof window === 'undefined'
@@ -265,7 +271,7 @@ function JoinAgency({ context }: { context: TeamContext }) {
   );
 }
 
-function CreateOrganisation({ context }: { context: TeamContext }) {
+function CreateOrganisation({ context }: { context: TeamBase }) {
   const id = useId();
   const [name, setName] = useState('');
   const [error, setError] = useState('');

@@ -58,19 +58,28 @@ export function CohortDashboard({
   const report = useLoad(
     async () =>
       overview.data
-        ? loadProgrammeReport(
-            context.queries,
-            context.summaries,
-            organisationId,
+        ? {
+            rows: await loadProgrammeReport(
+              context.queries,
+              context.summaries,
+              organisationId,
+              cohortId,
+              overview.data.learners,
+            ),
+            assignedAt,
             cohortId,
-            overview.data.learners,
-          )
+          }
         : undefined,
     [overview.data, assignedAt],
   );
+  // The CSV is offered only for the cohort on screen with its latest assignment: right after
+  // one (or a change of cohort) the loaded report is the one from before until the reload lands.
   const programmeCsv = useMemo(
-    () => (report.data ? programmeProgressCsv(report.data) : undefined),
-    [report.data],
+    () =>
+      report.data && report.data.assignedAt === assignedAt && report.data.cohortId === cohortId
+        ? programmeProgressCsv(report.data.rows)
+        : undefined,
+    [report.data, assignedAt, cohortId],
   );
 
   return (
@@ -164,7 +173,7 @@ export function CohortDashboard({
           />
           <ProgrammeProgressTable overview={overview.data} />
           {report.error && <ErrorBox message={report.error} retry={report.reload} />}
-          {report.data && <ProgrammeItemsReport rows={report.data} />}
+          {report.data && <ProgrammeItemsReport rows={report.data.rows} />}
         </>
       )}
     </div>
