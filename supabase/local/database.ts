@@ -16,6 +16,9 @@ const contentLibrary = async () => ({
 
 export const SUPABASE_DIR = new URL('..', import.meta.url).pathname;
 
+/** Whether opening `dataDir` makes a new database (always, in memory). */
+const isNewDatabase = (dataDir?: string) => !dataDir || !existsSync(join(dataDir, 'PG_VERSION'));
+
 /**
  * Opens PGlite: persisted under `dataDir`, or in memory when it is undefined. A new database
  * starts from `template` (a data-directory tarball) when one is given.
@@ -24,11 +27,8 @@ export async function openDatabase(
   dataDir?: string,
   template?: Blob,
 ): Promise<{ db: PGlite; isNew: boolean }> {
-  let isNew = true;
-  if (dataDir) {
-    isNew = !existsSync(join(dataDir, 'PG_VERSION'));
-    mkdirSync(dataDir, { recursive: true });
-  }
+  const isNew = isNewDatabase(dataDir);
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     ...(isNew && template ? { loadDataDir: template } : {}),
@@ -175,10 +175,11 @@ export async function prepareDatabase(options: {
   // A new database starts from the template of these inputs. In memory (tests, benches) the
   // template is made when missing; a data directory is prepared directly then, since making
   // the template would only add its dump to that one start.
-  const key = templateKey();
-  const template = readTemplate(key);
+  // An existing database is opened as it is: no hashing or reading of templates on a restart.
+  const key = isNewDatabase(options.dataDir) ? templateKey() : undefined;
+  const template = key === undefined ? undefined : readTemplate(key);
   const { db, isNew } = await openDatabase(options.dataDir, template);
-  const makeTemplate = isNew && !template && !options.dataDir;
+  const makeTemplate = key !== undefined && !template && !options.dataDir;
   if (isNew && template) options.log?.('new database made from the template');
   await applyBootstrap(db);
   const migrated = await applyMigrations(db, options.log);
