@@ -206,11 +206,11 @@ export const emptyFormatTotals = (): FormatTotals => ({
   aa: 0,
 });
 
-export function totalsAt(state: SkillState, now: number, config: ScoringConfig): SkillTotals {
-  const formats = Object.fromEntries(
-    EVIDENCE_FORMATS.map((format) => [format, emptyFormatTotals()]),
-  ) as Record<EvidenceFormat, FormatTotals>;
-  const totals: SkillTotals = {
+/** Totals with nothing in them, with an empty row for every format (to be added into). */
+export function emptySkillTotals(): SkillTotals & {
+  formats: Record<EvidenceFormat, FormatTotals>;
+} {
+  return {
     sPlus: 0,
     sMinus: 0,
     W: 0,
@@ -220,8 +220,15 @@ export function totalsAt(state: SkillState, now: number, config: ScoringConfig):
     Wty: 0,
     Wyy: 0,
     events: 0,
-    formats,
+    formats: Object.fromEntries(
+      EVIDENCE_FORMATS.map((format) => [format, emptyFormatTotals()]),
+    ) as Record<EvidenceFormat, FormatTotals>,
   };
+}
+
+export function totalsAt(state: SkillState, now: number, config: ScoringConfig): SkillTotals {
+  const totals = emptySkillTotals();
+  const { formats } = totals;
   if (Number.isNaN(state.t0)) return totals;
   const decay = 2 ** (-(toDays(now) - state.t0) / config.halfLifeDays);
   for (const run of Object.values(state.runs)) {

@@ -1,11 +1,6 @@
 import type { Backend } from '../backend/client';
 import { EVIDENCE_FORMATS, type EvidenceFormat } from '../../domain/scoring/config';
-import {
-  emptyFormatTotals,
-  poolFormats,
-  type FormatTotals,
-  type SkillTotals,
-} from '../../domain/scoring/statistics';
+import { emptySkillTotals, poolFormats, type SkillTotals } from '../../domain/scoring/statistics';
 import { friendlyError } from '../backend/errors';
 
 /**
@@ -39,9 +34,8 @@ export interface FormatSums {
 
 /** A skill's totals from its format rows: per format, and pooled as `totalsAt` pools them. */
 export function skillTotalsFromFormats(parts: readonly FormatSums[]): SkillTotals {
-  const formats = Object.fromEntries(
-    EVIDENCE_FORMATS.map((format) => [format, emptyFormatTotals()]),
-  ) as Record<EvidenceFormat, FormatTotals>;
+  const totals = emptySkillTotals();
+  const { formats } = totals;
   let last: number | undefined;
   for (const part of parts) {
     const into = formats[part.format];
@@ -60,20 +54,7 @@ export function skillTotalsFromFormats(parts: readonly FormatSums[]): SkillTotal
     into.aa += part.aa ?? 0;
     if (part.last !== undefined) last = Math.max(last ?? Number.NEGATIVE_INFINITY, part.last);
   }
-  const totals: SkillTotals = {
-    sPlus: 0,
-    sMinus: 0,
-    W: 0,
-    Wt: 0,
-    Wy: 0,
-    Wtt: 0,
-    Wty: 0,
-    Wyy: 0,
-    events: 0,
-    formats,
-    ...(last === undefined ? {} : { last }),
-  };
-  return poolFormats(totals, formats);
+  return poolFormats({ ...totals, ...(last === undefined ? {} : { last }) }, formats);
 }
 
 /** A row of the `skill_format_totals` view. */
