@@ -2,7 +2,7 @@ import { useId, useState, type SubmitEvent } from 'react';
 import { parseAddressList } from '../../../domain/team/mail-text';
 import type { Role } from '../../../domain/team/roles';
 import type { EmailInvitationOutcome } from '../../../services/team/queries';
-import { AgencyRoleOptions } from './RoleOptions';
+import { InvitationFields } from './InvitationFields';
 import type { SectionProps } from './section';
 
 /** What happened to each address pasted: invited (mailed or to mail by hand) or why not. */
@@ -82,42 +82,21 @@ export function EmailInvitationForm({ context, organisationId, data, act }: Sect
         </p>
       </div>
       <div className="inline-form">
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Invite as</label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(event) => setRole(event.target.value as Role)}
-          >
-            <AgencyRoleOptions />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-cohort`}>Into cohort</label>
-          <select
-            id={`${id}-cohort`}
-            value={cohort}
-            onChange={(event) => setCohort(event.target.value)}
-          >
-            <option value="">No cohort</option>
-            {data.cohorts.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-days`}>Invitations expire after (days)</label>
-          <input
-            id={`${id}-days`}
-            type="number"
-            min={1}
-            max={90}
-            value={days}
-            onChange={(event) => setDays(Number(event.target.value))}
-          />
-        </div>
+        <InvitationFields
+          id={id}
+          labels={{
+            role: 'Invite as',
+            cohort: 'Into cohort',
+            days: 'Invitations expire after (days)',
+          }}
+          cohorts={data.cohorts}
+          role={role}
+          onRole={setRole}
+          cohort={cohort}
+          onCohort={setCohort}
+          days={days}
+          onDays={setDays}
+        />
         <button type="submit">Send invitations</button>
       </div>
       {error && (

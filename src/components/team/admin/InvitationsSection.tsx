@@ -3,7 +3,7 @@ import { invitationMailto } from '../../../domain/team/mail-text';
 import type { Role } from '../../../domain/team/roles';
 import type { Invitation } from '../../../services/team/queries';
 import { EmailInvitationForm } from './EmailInvitationForm';
-import { AgencyRoleOptions } from './RoleOptions';
+import { InvitationFields } from './InvitationFields';
 import { nameOf, type AdminData, type SectionProps } from './section';
 import { ScrollRegion } from '../../site/ScrollRegion';
 import { formatDate } from '../../profile/format';
@@ -73,42 +73,17 @@ export function InvitationsSection({ context, organisationId, data, act }: Secti
           );
         }}
       >
-        <div className="field">
-          <label htmlFor={`${id}-role`}>Role</label>
-          <select
-            id={`${id}-role`}
-            value={role}
-            onChange={(event) => setRole(event.target.value as Role)}
-          >
-            <AgencyRoleOptions />
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-cohort`}>Cohort</label>
-          <select
-            id={`${id}-cohort`}
-            value={cohort}
-            onChange={(event) => setCohort(event.target.value)}
-          >
-            <option value="">No cohort</option>
-            {data.cohorts.map((candidate) => (
-              <option key={candidate.id} value={candidate.id}>
-                {candidate.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-days`}>Expires after (days)</label>
-          <input
-            id={`${id}-days`}
-            type="number"
-            min={1}
-            max={90}
-            value={days}
-            onChange={(event) => setDays(Number(event.target.value))}
-          />
-        </div>
+        <InvitationFields
+          id={id}
+          labels={{ role: 'Role', cohort: 'Cohort', days: 'Expires after (days)' }}
+          cohorts={data.cohorts}
+          role={role}
+          onRole={setRole}
+          cohort={cohort}
+          onCohort={setCohort}
+          days={days}
+          onDays={setDays}
+        />
         <button type="submit">Create invitation</button>
       </form>
       {created && (
